@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// The app is a static site: `public/` (basemap, glyphs, generated data) is copied as is into
+// `dist/`, and nothing is fetched from outside the origin at run time.
+export default defineConfig({
+  plugins: [svelte()],
+  base: './',
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
