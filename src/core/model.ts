@@ -178,6 +178,21 @@ export interface Mention extends Span {
   sentence: number;
 }
 
+/** A place name recognised in text, before resolution: the recogniser's output. */
+export interface Toponym extends Span {
+  /** `text.slice(start, end)`. */
+  surface: string;
+  /** Index into the article's sentences. */
+  sentence: number;
+  role: Role;
+  /** Gazetteer candidates for the name, best prior first. */
+  candidates: Candidate[];
+  /** 0..1: how sure the recogniser is that this is a place name at all. */
+  recognition: number;
+  /** A feature word that follows the name and says its kind ('Province', 'County', 'highway'). */
+  kindHint?: PlaceKind;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates and events
 // ---------------------------------------------------------------------------------------------
