@@ -1,0 +1,30 @@
+/**
+ * `npm run --silent geoparse < in.jsonl > out.jsonl`: the streaming interface. Each input line
+ * is `{"id","text","published"?,...}`; each output line follows the geoparse contract
+ * (src/core/geoparse-line.ts). Stdout carries JSONL only; problems go to stderr, one line each,
+ * so every input line is either in the output or reported.
+ */
+import { createInterface } from 'node:readline';
+import { processArticle } from '../src/core/process-article.ts';
+import { toGeoparseLine } from '../src/core/geoparse-line.ts';
+import { parseInputLine } from './lib/input-line.ts';
+import { loadResources } from './lib/load-resources.ts';
+
+const resources = await loadResources();
+const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+let lineNumber = 0;
+let written = 0;
+let rejected = 0;
+for await (const line of lines) {
+  lineNumber += 1;
+  if (line.trim() === '') continue;
+  const parsed = parseInputLine(line, lineNumber);
+  if ('problem' in parsed) {
+    rejected += 1;
+    process.stderr.write(`geoparse: line ${lineNumber}: ${parsed.problem}\n`);
+    continue;
+  }
+  process.stdout.write(`${JSON.stringify(toGeoparseLine(processArticle(parsed.article, resources)))}\n`);
+  written += 1;
+}
+process.stderr.write(`geoparse: ${written} articles written, ${rejected} lines rejected\n`);

@@ -1,0 +1,203 @@
+/**
+ * Layers: turns processed articles into the files the app reads — events, mentions, areas and
+ * routes as GeoJSON FeatureCollections (RFC 7946, validated with geojson-validation) and the
+ * articles file with every span the reader highlights.
+ *
+ * Output is deterministic: articles sorted by id, features by id, numbers rounded, so the same
+ * input gives byte-identical files.
+ */
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import { rewind } from '@turf/turf';
+import { valid } from 'geojson-validation';
+import type {
+  ArticleRecord,
+  ArticlesFile,
+  EventFeatureProperties,
+  MentionFeatureProperties,
+  Place,
+  ProcessedArticle,
+  Problem,
+  ShapeFeatureProperties,
+} from './model.ts';
+import { dayNumber } from './geo.ts';
+
+/** The four GeoJSON layers of a run. */
+export interface Layers {
+  events: FeatureCollection<Point, EventFeatureProperties>;
+  mentions: FeatureCollection<Point, MentionFeatureProperties>;
+  areas: FeatureCollection<Geometry, ShapeFeatureProperties>;
+  routes: FeatureCollection<Geometry, ShapeFeatureProperties>;
+}
+
+/** Everything `ingest` writes, before it is written. */
+export interface BuiltLayers {
+  layers: Layers;
+  articles: ArticlesFile;
+  /** Validation problems; a layer with problems must not be written. */
+  problems: Problem[];
+}
+
+/** Looks up the line or polygon of a place, when the gazetteer has one. */
+export type GeometryLookup = (placeId: string) => Geometry | undefined;
+
+const COORDINATE_DIGITS = 5;
+
+/** Builds every layer and the articles file from processed articles. */
+export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryLookup, tool = 'conflict-map'): BuiltLayers {
+  const sorted = [...processed].sort((a, b) => compare(a.article.id, b.article.id));
+  const places = new Map<string, Place>();
+  const eventFeatures: Array<Feature<Point, EventFeatureProperties>> = [];
+  const mentionFeatures: Array<Feature<Point, MentionFeatureProperties>> = [];
+  const shapeUse = new Map<string, { mentions: number; articleIds: Set<string> }>();
+
+  for (const p of sorted) {
+    const day = dayNumber(p.publication.published);
+    for (const m of p.mentions) {
+      if (!m.place) continue;
+      places.set(m.place.id, m.place);
+      mentionFeatures.push(point(m.place.lon, m.place.lat, {
+        id: `${p.article.id}:${m.start}`,
+        articleId: p.article.id,
+        placeId: m.place.id,
+        placeName: m.place.name,
+        kind: m.place.kind,
+        surface: m.surface,
+        role: m.role,
+        confidence: m.confidence,
+        start: m.start,
+        end: m.end,
+        date: p.publication.published,
+        day,
+      }));
+      if (m.role !== 'adjectival' && geometryOf(m.place.id)) {
+        const use = shapeUse.get(m.place.id) ?? { mentions: 0, articleIds: new Set<string>() };
+        use.mentions += 1;
+        use.articleIds.add(p.article.id);
+        shapeUse.set(m.place.id, use);
+      }
+    }
+    for (const e of p.events) {
+      for (const place of e.places) {
+        eventFeatures.push(point(place.lon, place.lat, {
+          id: `${e.id}@${place.placeId}`,
+          eventId: e.id,
+          articleId: e.articleId,
+          date: e.date,
+          day: dayNumber(e.date),
+          datePrecision: e.datePrecision,
+          dateText: e.dateText,
+          type: e.type,
+          subType: e.subType,
+          actors: e.actors.join('; '),
+          fatalities: e.fatalities,
+          geoPrecision: e.geoPrecision,
+          placeId: place.placeId,
+          placeName: place.name,
+          placeInferred: place.inferred,
+          sentenceStart: e.sentence.start,
+          sentenceEnd: e.sentence.end,
+        }));
+      }
+    }
+  }
+
+  const areas: Array<Feature<Geometry, ShapeFeatureProperties>> = [];
+  const routes: Array<Feature<Geometry, ShapeFeatureProperties>> = [];
+  for (const [id, use] of [...shapeUse].sort((a, b) => compare(a[0], b[0]))) {
+    const place = places.get(id)!;
+    const geometry = geometryOf(id)!;
+    const properties: ShapeFeatureProperties = {
+      id,
+      name: place.name,
+      kind: place.kind,
+      mentions: use.mentions,
+      articleIds: [...use.articleIds].sort(compare),
+      approximate: place.approximate ?? false,
+      source: place.sourceNote ?? place.source,
+    };
+    const feature: Feature<Geometry, ShapeFeatureProperties> = { type: 'Feature', id, geometry: roundGeometry(geometry), properties };
+    if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') routes.push(feature);
+    else if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') areas.push(rewind(feature) as typeof feature);
+  }
+
+  const layers: Layers = {
+    events: collection(eventFeatures.sort(byId)),
+    mentions: collection(mentionFeatures.sort(byId)),
+    areas: collection(areas),
+    routes: collection(routes),
+  };
+  const problems = validateLayers(layers);
+  const articles: ArticlesFile = {
+    generated: { tool, articles: sorted.length },
+    articles: sorted.map(articleRecord),
+    places: Object.fromEntries([...places].sort((a, b) => compare(a[0], b[0]))),
+  };
+  return { layers, articles, problems };
+}
+
+/** Checks each layer with geojson-validation; every problem is reported, not just the first. */
+export function validateLayers(layers: Layers): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, layer] of Object.entries(layers)) {
+    for (const message of valid(layer, true)) {
+      problems.push({ code: 'invalid-geojson', severity: 'error', message: `${name}.geojson: ${message}` });
+    }
+  }
+  return problems;
+}
+
+function articleRecord(p: ProcessedArticle): ArticleRecord {
+  const { article, publication } = p;
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.meta.outlet ?? null,
+    author: article.meta.author ?? null,
+    url: article.meta.url ?? null,
+    published: publication.published,
+    publishedPrecision: publication.precision,
+    publishedSource: publication.source,
+    publishedEvidence: publication.evidence,
+    publishedDay: publication.published ? dayNumber(publication.published) : null,
+    credit: article.meta.credit ?? null,
+    text: article.text,
+    boilerplate: article.boilerplate,
+    sentences: article.sentences.map(({ start, end }) => ({ start, end })),
+    mentions: p.mentions.map((m) => ({
+      start: m.start,
+      end: m.end,
+      surface: m.surface,
+      role: m.role,
+      placeId: m.place?.id ?? null,
+      confidence: m.confidence,
+    })),
+    events: p.events,
+  };
+}
+
+function point<P>(lon: number, lat: number, properties: P & { id: string }): Feature<Point, P> {
+  return { type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: [round(lon), round(lat)] }, properties };
+}
+
+function collection<G extends Geometry, P>(features: Array<Feature<G, P>>): FeatureCollection<G, P> {
+  return { type: 'FeatureCollection', features };
+}
+
+function roundGeometry(geometry: Geometry): Geometry {
+  const roundDeep = (c: unknown): unknown => (typeof c === 'number' ? round(c) : Array.isArray(c) ? c.map(roundDeep) : c);
+  if (geometry.type === 'GeometryCollection') return { ...geometry, geometries: geometry.geometries.map(roundGeometry) };
+  return { ...geometry, coordinates: roundDeep(geometry.coordinates) } as Geometry;
+}
+
+function round(x: number): number {
+  const f = 10 ** COORDINATE_DIGITS;
+  return Math.round(x * f) / f;
+}
+
+function byId(a: { properties: { id: string } }, b: { properties: { id: string } }): number {
+  return compare(a.properties.id, b.properties.id);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

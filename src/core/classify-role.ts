@@ -1,0 +1,47 @@
+/**
+ * Role of a recognised place name: literal (a location), metonymic (the place stands for its
+ * government or state: "Moscow said", "Ankara's statements", "relations with Russia") or
+ * adjectival ("Turkish troops", "Syrians").
+ *
+ * Only countries and capitals, the places that have governments to stand for, can be
+ * metonymic. Such a name is literal after a locative word ("in Syria", "into Turkey", "north
+ * of Aleppo") or before a geographic noun after a possessive ("Turkey's border"); it is
+ * metonymic as an agent (before a verb of saying or acting, or possessive) and, for countries,
+ * by default, which is how news speaks of states ("tensions between Russia and Turkey").
+ */
+import type { Candidate, Role } from './model.ts';
+import type { Token } from './tokenize.ts';
+import { AGENT_AFTER, LITERAL_AFTER_POSSESSIVE, LOCATIVE_BEFORE, QUALIFIERS } from './name-lists.ts';
+
+/** Classifies the role of the name made of `tokens[start..end)`. */
+export function classifyRole(tokens: Token[], start: number, end: number, candidates: Candidate[]): Role {
+  if (candidates.length > 0 && candidates.every((c) => c.match === 'demonym')) return 'adjectival';
+  const best = candidates[0]?.place;
+  if (!best) return 'literal';
+  const isCountry = best.kind === 'country';
+  const isCapital = best.featureCode === 'PPLC';
+  if (!isCountry && !isCapital) return 'literal';
+
+  const last = tokens[end - 1];
+  const before = previousWord(tokens, start);
+  const after = tokens[end];
+
+  if (before && (LOCATIVE_BEFORE.has(before) || QUALIFIERS.has(before))) {
+    // "north of Aleppo", "in Syria": a location. "of" alone is ambiguous; see below.
+    return 'literal';
+  }
+  if (last.possessive) {
+    return after && LITERAL_AFTER_POSSESSIVE.has(after.text.toLowerCase()) ? 'literal' : 'metonymic';
+  }
+  if (after && after.gap.trim() === '' && AGENT_AFTER.has(after.text.toLowerCase())) return 'metonymic';
+  if (before === 'of' && tokens[start - 2] && QUALIFIERS.has(tokens[start - 2].text.toLowerCase())) return 'literal';
+  return isCountry ? 'metonymic' : 'literal';
+}
+
+function previousWord(tokens: Token[], start: number): string | undefined {
+  const token = tokens[start - 1];
+  if (!token) return undefined;
+  // Punctuation between the two words (a comma, a full stop) breaks the phrase.
+  if (!/^[ \u00a0]+$/u.test(tokens[start].gap)) return undefined;
+  return token.text.toLowerCase();
+}

@@ -1,0 +1,25 @@
+/**
+ * The pipeline for one article, stage by stage. Pure: the resources (gazetteer, word lists)
+ * are loaded by the caller, so the same code runs in the command line, the tests and a browser.
+ */
+import type { ProcessedArticle, RawArticle } from './model.ts';
+import { cleanArticle } from './clean-article.ts'; // boilerplate, sentences
+import { findPublication, findTemporalExpressions } from './find-dates.ts'; // publication date, relative dates
+import { findToponyms, type RecognizerResources } from './find-toponyms.ts'; // place names and roles
+import { resolvePlaces } from './resolve-places.ts'; // names → gazetteer places
+import { extractEvents } from './extract-events.ts'; // dated events at places
+
+export type PipelineResources = RecognizerResources;
+
+/** Runs every stage on one article. Never throws on bad text: problems are returned as data. */
+export function processArticle(raw: RawArticle, resources: PipelineResources): ProcessedArticle {
+  const { article, problems } = cleanArticle(raw);
+  const publication = findPublication(article);
+  const temporal = findTemporalExpressions(article, publication);
+  const toponyms = findToponyms(article, resources);
+  const resolved = resolvePlaces(article.id, toponyms);
+  const mentions = resolved.filter((m) => m.place !== null);
+  const unresolved = resolved.filter((m) => m.place === null).map(({ start, end, surface }) => ({ start, end, surface }));
+  const events = extractEvents({ article, publication, temporal, mentions });
+  return { article, publication, mentions, unresolved, temporal, events, problems };
+}
