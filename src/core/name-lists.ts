@@ -22,8 +22,7 @@ export const PERSON_TITLES = words(`
   king queen prince princess sheikh sheik emir sultan ayatollah imam pope cardinal bishop rev
   reverend father sister brother general gen lt lieutenant col colonel maj major capt captain
   sgt sergeant cpl corporal pvt private adm admiral commander cmdr officer detective det
-  spokesman spokeswoman spokesperson chief ambassador envoy deputy coach actor actress singer
-  st.`);
+  spokesman spokeswoman spokesperson chief ambassador envoy deputy coach actor actress singer`);
 
 /** Head words that make a capitalised phrase an organisation, facility or event, not a place. */
 export const ORGANISATION_WORDS = words(`
@@ -34,7 +33,8 @@ export const ORGANISATION_WORDS = words(`
   department ministry office service services administration government party front movement
   brotherhood army navy corps force forces police guard militia brigade battalion regiment
   times post herald tribune journal gazette news daily weekly press review magazine radio
-  television tv network channel report research monitor observer
+  television tv network channel report research monitor observer paper newspaper tabloid
+  website broadcaster outlet
   club team league cup championship championships games open tournament festival conference
   summit award awards prize hotel restaurant mall market airlines airways railway railroad
   court prison jail station studio studios records project program programme initiative
@@ -112,3 +112,12 @@ export const AGENT_AFTER = words(`
 
 /** Nouns after a name that make it a demonym used as a noun modifier or actor, not a place. */
 export const PLURAL_PEOPLE_SUFFIX = /(?:ians|ans|ese|ish|is|ers|ites|ots|ards)$/u;
+
+/**
+ * Peoples that live across several states: the word names the people, not the country that
+ * shares the name ("Syrian Turkmen", "Iraqi Kurds"), unless the article names that country.
+ */
+export const ETHNONYMS = words(`
+  turkmen turkmens kurd kurds kurdish arab arabs arabic tatar tatars tartar tartars berber berbers
+  pashtun pashtuns baloch baluch uyghur uyghurs uighur uighurs circassian circassians druze
+  roma basque basques tamil tamils hausa yoruba igbo fulani tuareg hazara hazaras`);

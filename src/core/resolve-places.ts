@@ -32,6 +32,8 @@ const ADMIN1_WEIGHT = 1.4;
 const CONTAINER_WEIGHT = 4;
 const KIND_HINT_WEIGHT = 2.5;
 const PROXIMITY_WEIGHT = 2.5;
+/** "Washington said": a name standing for a government means the capital, not the state. */
+const CAPITAL_METONYMY_WEIGHT = 3;
 /** Distance (km) over which nearness to the article's other places fades. */
 const PROXIMITY_SCALE_KM = 40;
 
@@ -126,6 +128,7 @@ function scoreCandidate(
   if (p.admin1 && p.kind !== 'admin1' && evidence.admin1.has(p.admin1)) score += ADMIN1_WEIGHT;
   if (container && contains(container, p)) score += CONTAINER_WEIGHT;
   if (t.kindHint && kindAgrees(t.kindHint, p.kind)) score += KIND_HINT_WEIGHT;
+  if (t.role === 'metonymic' && p.featureCode === 'PPLC') score += CAPITAL_METONYMY_WEIGHT;
   if (placed) score += PROXIMITY_WEIGHT * proximity(p, t, all, placed);
   return score;
 }
