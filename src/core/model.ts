@@ -119,7 +119,7 @@ export type PlaceKind =
   | 'site';
 
 /** Which layer of the gazetteer a place comes from. */
-export type PlaceSource = 'geonames' | 'natural-earth' | 'world-countries' | 'curated';
+export type PlaceSource = 'geonames' | 'natural-earth' | 'world-countries' | 'curated' | 'us-census';
 
 /** A place record of the gazetteer. Ids are stable: `geonames:170063`, `curated:nayrab-idlib`. */
 export interface Place {
@@ -224,6 +224,8 @@ export interface TemporalExpression extends Span {
   /** Null when no reference date allows resolution (undated article, relative phrase). */
   date: string | null;
   precision: DatePrecision;
+  /** Last day (ISO) of a range such as '3-5 March 2020' (then `date` is its first day); absent otherwise. */
+  endDate?: string;
 }
 
 export type AcledEventType =
@@ -385,4 +387,28 @@ export interface RunReport {
   /** Names recognised but not placed, with counts. */
   unresolved: Array<{ surface: string; count: number; articleIds: string[] }>;
   undatedArticles: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Basemap
+// ---------------------------------------------------------------------------------------------
+
+/** A longitude/latitude box `[west, south, east, north]` in degrees (RFC 7946 bbox order). */
+export type BBox = [number, number, number, number];
+
+/** Natural Earth scale of the boundary data: `10m` is the most detailed, `110m` the coarsest. */
+export type BasemapDetail = '10m' | '50m' | '110m';
+
+/** Where the basemap carries detail, and how much: computed from the data layers' extents. */
+export interface BasemapExtent {
+  /** The detailed region (padded, snapped to whole degrees), or null for a world-only basemap. */
+  bbox: BBox | null;
+  /** Natural Earth scale used inside `bbox` (`110m` when `bbox` is null). */
+  detail: BasemapDetail;
+  /** The data's own extent before padding (outliers trimmed), or null when there is no data. */
+  core: BBox | null;
+  /** Which layer(s) the core came from, e.g. `events+areas`, or `none`. */
+  basis: string;
+  /** How many features the core was computed from. */
+  samples: number;
 }
