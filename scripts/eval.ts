@@ -23,17 +23,17 @@ import { runEventEvaluation } from './lib/eval-events.ts';
 
 const args = parseArgs(process.argv.slice(2), {
   flags: ['no-adjectival', 'with-published', 'help'],
-  options: ['split', 'errors', 'json', 'texts', 'metadata'],
+  options: ['split', 'errors', 'json', 'texts'],
 });
-if (args.help || args.positional.length === 0) {
+if (args.flags.help || args.positional.length === 0) {
   process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0].replace(/^\/\*\*?|^ \* ?/gm, ''));
-  process.exit(args.help ? 0 : 2);
+  process.exit(args.flags.help ? 0 : 2);
 }
 
 const resources = await loadResources();
 for (const file of args.positional) {
   if (file.endsWith('.json')) {
-    await runEventEvaluation(file, resources, { texts: args.options.texts, metadata: args.options.metadata });
+    await runEventEvaluation(file, resources, { texts: args.options.texts });
     continue;
   }
   scoreToponymCorpus(file);

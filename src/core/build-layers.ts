@@ -69,7 +69,8 @@ export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryL
         date: p.publication.published,
         day,
       }));
-      if (m.role !== 'adjectival' && geometryOf(m.place.id)) {
+      // Areas and routes are drawn for places named as locations, not for "Moscow said".
+      if (m.role === 'literal' && geometryOf(m.place.id)) {
         const use = shapeUse.get(m.place.id) ?? { mentions: 0, articleIds: new Set<string>() };
         use.mentions += 1;
         use.articleIds.add(p.article.id);
