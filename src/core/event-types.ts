@@ -1,0 +1,156 @@
+/**
+ * The trigger lexicon: the words that report a conflict event, each mapped to ACLED's event type
+ * and sub-type (ACLED Codebook, 2023, sections 2-3: https://acleddata.com/acleddatanew/wp-content/uploads/dlm_uploads/2023/06/ACLED_Codebook_2023.pdf).
+ * The lexicon is about war reporting in English in general, not about one conflict: nothing
+ * here names a place, an actor or a weapon system of the sample articles.
+ *
+ * A trigger has a grammatical form, because the form decides when it reports a happening:
+ * - `verb`: "shelled", "stormed", "shot down": an event unless negated, hedged or future;
+ * - `noun`: "air strikes", "clashes", "offensive": only with a verb that makes it happen
+ *   ("carried out air strikes", "clashes erupted", "killed in an air strike") or a date of its
+ *   own ("air strikes … on March 1"); "the army's offensive" alone is a topic, not a report;
+ * - `casualty`: "were killed", "lost two soldiers", "killing 70": deaths, whose type comes from
+ *   the rest of the clause (a weapon named, civilians as victims) or defaults to an armed clash.
+ */
+import type { AcledEventType, Span } from './model.ts';
+
+export type TriggerForm = 'verb' | 'noun' | 'casualty';
+
+/** One entry of the lexicon. */
+export interface TriggerRule {
+  /** Matched case-insensitively; alternatives are whole words. */
+  pattern: RegExp;
+  /** Grammatical form: decides when the trigger reports a happening (see the module comment). */
+  form: TriggerForm;
+  /** ACLED event type. */
+  type: AcledEventType;
+  /** ACLED sub-event type. */
+  subType: string;
+  /** Violence (battles, remote violence, attacks on civilians, riots): wins over strategic developments in a clause. */
+  violent: boolean;
+  /** Only an event when the sentence names armed forces ("troops entered", "jets struck"), not "the disease struck". */
+  needsForces?: boolean;
+  /** Only an event when territory is taken: a place or a word like town, base, control follows ("seized the town", not "seized 3,000 kilos"). */
+  needsTerritory?: boolean;
+}
+
+/** A trigger found in a text, with offsets relative to that text. */
+export interface TriggerMatch extends Span {
+  /** The lexicon entry it matched. */
+  rule: TriggerRule;
+  /** The words as written. */
+  text: string;
+  /** For casualty triggers: the victims are the grammatical subject ("were killed", "lost two soldiers"), no new actor acts. */
+  passive: boolean;
+}
+
+const ERV: AcledEventType = 'Explosions/Remote violence';
+const SD: AcledEventType = 'Strategic developments';
+const AIR = 'Air/drone strike';
+const SHELL = 'Shelling/artillery/missile attack';
+const CLASH = 'Armed clash';
+
+const rule = (pattern: RegExp, form: TriggerForm, type: AcledEventType, subType: string, extra: Partial<TriggerRule> = {}): TriggerRule => ({
+  pattern: new RegExp(pattern.source, 'gi'),
+  form,
+  type,
+  subType,
+  violent: type !== SD && type !== 'Protests',
+  ...extra,
+});
+
+/** The lexicon. Where two entries overlap in a text, the longer match wins. */
+export const TRIGGERS: TriggerRule[] = [
+  // Explosions/Remote violence
+  rule(/\b(?:air|aerial|drone|air[- ]force|helicopter|missile|rocket)\s+(?:strikes?|raids?|attacks?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
+  rule(/\b(?:bombed|bombarded)\b/, 'verb', ERV, AIR),
+  rule(/\bstruck\b/, 'verb', ERV, AIR, { needsForces: true }),
+  rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),
+  rule(/\b(?:shelled|fired\s+(?:rockets|missiles|mortars?|mortar rounds|shells|artillery)|launched\s+(?:rockets|missiles))\b/, 'verb', ERV, SHELL, { needsForces: true }),
+  rule(/\bsuicide\s+(?:bomb(?:ing|ings|er|ers|s)?|attacks?|blasts?)\b/, 'noun', ERV, 'Suicide bomb'),
+  rule(/\b(?:IEDs?|improvised explosive devices?|roadside bombs?|car bomb(?:s|ings?)?|landmines?|land mines?|bomb\s+(?:blasts?|explosions?))\b/, 'noun', ERV, 'Remote explosive/landmine/IED'),
+  rule(/\bdetonated\b/, 'verb', ERV, 'Remote explosive/landmine/IED'),
+  rule(/\bgrenade(?:s|\s+attacks?)?\b/, 'noun', ERV, 'Grenade'),
+  rule(/\bchemical\s+(?:weapons?\s+)?attacks?\b|\b(?:sarin|chlorine|mustard)(?:\s+gas)?\s+attacks?\b/, 'noun', ERV, 'Chemical weapon'),
+  // Battles
+  rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|firefights?|battles?|skirmish(?:es)?|ambush(?:es)?|(?:counter-?)?offensives?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|shooting down|downing|invasion|incursions?)\b/, 'noun', 'Battles', CLASH),
+  rule(/\b(?:clashed|fought|stormed|ambushed|attacked|assaulted|raided|repelled|repulsed|shot down|downed|invaded|invade|invading)\b/, 'verb', 'Battles', CLASH),
+  rule(/\b(?:captured|seized|overran|overrun|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
+  rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
+  // Violence against civilians
+  rule(/\b(?:massacred|executed|beheaded|lynched)\b/, 'verb', 'Violence against civilians', 'Attack'),
+  rule(/\b(?:massacres?|executions?)\b/, 'noun', 'Violence against civilians', 'Attack'),
+  rule(/\b(?:abducted|kidnapped)\b/, 'verb', 'Violence against civilians', 'Abduction/forced disappearance'),
+  rule(/\b(?:abductions?|kidnappings?)\b/, 'noun', 'Violence against civilians', 'Abduction/forced disappearance'),
+  rule(/\b(?:raped|sexually assaulted)\b/, 'verb', 'Violence against civilians', 'Sexual violence'),
+  // Protests and riots
+  rule(/\b(?:protested|took to the streets)\b/, 'verb', 'Protests', 'Peaceful protest'),
+  rule(/\b(?:(?:fired|used)\s+tear\s?gas|dispersed\s+(?:the\s+)?(?:protesters|demonstrators|crowds?|protests?|rall(?:y|ies)))\b/, 'verb', 'Protests', 'Protest with intervention'),
+  rule(/\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b/, 'noun', 'Protests', 'Peaceful protest'),
+  rule(/\b(?:rioted|looted)\b/, 'verb', 'Riots', 'Violent demonstration'),
+  rule(/\b(?:riots?|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
+  // Strategic developments
+  rule(/\b(?:entered|moved into|rolled into|crossed into|advanced into|pushed into)\b/, 'verb', SD, 'Other', { needsForces: true }),
+  rule(/\b(?:deployed|sent\s+(?:troops|reinforcements|soldiers))\b/, 'verb', SD, 'Other', { needsForces: true }),
+  rule(/\b(?:withdrew|pulled out|retreated)\b/, 'verb', SD, 'Non-violent transfer of territory', { needsForces: true }),
+  rule(/\bclosed\s+(?:down\s+)?(?:(?:all|the|its|their)\s+)?(?:[\w-]+\s+)?(?:borders?|border crossings?|crossings?)\b/, 'verb', SD, 'Other'),
+  rule(/\b(?:fled|were displaced|been displaced|forced\s+to\s+flee|drove\s+(?:[\w-]+\s+){1,3}from\s+their\s+homes|forced\s+(?:[\w-]+\s+){0,3}from\s+their\s+homes|uprooted)\b/, 'verb', SD, 'Other'),
+  rule(/\b(?:arrested|detained|rounded up)\b/, 'verb', SD, 'Arrests'),
+  rule(/\b(?:signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:agreement|ceasefire|truce|deal|accord)|agreed\s+(?:on|to)\s+(?:an?\s+)?(?:ceasefire|truce))\b/, 'verb', SD, 'Agreement'),
+  rule(/\b(?:established|set up|built)\s+(?:an?\s+|new\s+)?(?:military\s+)?(?:base|headquarters|outposts?)\b/, 'verb', SD, 'Headquarters or base established'),
+  rule(/\b(?:torched|set fire to|burned down|destroyed|demolished|razed)\b/, 'verb', SD, 'Looting/property destruction', { needsForces: true }),
+  rule(/\b(?:intercepted|defused)\b/, 'verb', SD, 'Disrupted weapons use'),
+];
+
+/** Deaths: their type is decided by the clause (see `casualtyType`). */
+const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
+const PASSIVE_BEFORE = /\b(?:were|was|been|be|are|is|got|get)\s+(?:\w+ly\s+|all\s+|also\s+)?$/i;
+
+/** All triggers in a text, longest first where they overlap, in text order. */
+export function findTriggers(text: string): TriggerMatch[] {
+  const found: TriggerMatch[] = [];
+  for (const r of [...TRIGGERS, CASUALTY_RULE]) {
+    r.pattern.lastIndex = 0;
+    for (const m of text.matchAll(r.pattern)) {
+      const word = m[0].trim();
+      let passive = false;
+      if (r === CASUALTY_RULE) {
+        const before = text.slice(0, m.index);
+        passive = !/^kill(?:ing|s)?$/i.test(word) && (!/^killed$/i.test(word) || PASSIVE_BEFORE.test(before) || /^\s+(?:in|by|on|during|when|as|after|while|and)\b/i.test(text.slice(m.index + m[0].length)));
+      }
+      found.push({ start: m.index, end: m.index + word.length, text: word, rule: r, passive });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: TriggerMatch[] = [];
+  for (const t of found) {
+    const last = out[out.length - 1];
+    if (last && t.start < last.end) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+const CIVILIANS_RE = /\b(?:civilians?|residents|villagers|children|women|worshippers|students|families|refugees|protesters|demonstrators|passers-by|journalists|aid workers)\b/i;
+const COMBATANTS_RE = /\b(?:soldiers|troops|forces|army|fighters|militants|rebels|jihadists|insurgents|militias?|servicemen|personnel|gunmen|police(?:men)?|officers)\b/i;
+
+/** Signs that deaths were violent: armed people, weapons, attacks. Without them "died" is illness or accident. */
+const VIOLENCE_RE = /\b(?:shot|shooting|gunmen|gunfire|gunshots?|armed|attack\w*|bomb\w*|blasts?|explosions?|stabb\w*|ambush\w*|raids?|(?:air\s?|drone\s)?strikes?|shell\w*|clash\w*|fighting|war|violence|massacre\w*|executed|wounds)\b/i;
+
+/** Whether deaths told without a weapon were violent: combatants among the dead or the doers, or violence named. */
+export function violentDeaths(clause: string): boolean {
+  return COMBATANTS_RE.test(clause) || VIOLENCE_RE.test(clause);
+}
+
+/** Type of a casualty-only clause: civilians as the only victims make it violence against civilians. */
+export function casualtyType(clause: string): { type: AcledEventType; subType: string } {
+  if (CIVILIANS_RE.test(clause) && !COMBATANTS_RE.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
+  return { type: 'Battles', subType: CLASH };
+}
+
+/** Protest sub-type by what the clause says of the response. */
+export function protestSubType(clause: string): string {
+  if (/\b(?:(?:fired|opened fire)\s+(?:on|at)|shot|killed|killing)\b/i.test(clause)) return 'Excessive force against protesters';
+  if (/\b(?:tear\s?gas|dispersed|water cannons?|rubber bullets|arrested|detained|beat|beaten)\b/i.test(clause)) return 'Protest with intervention';
+  return 'Peaceful protest';
+}

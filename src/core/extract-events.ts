@@ -1,0 +1,302 @@
+/**
+ * Event extraction: the sentences that report something that happened at a place, each turned
+ * into a dated, placed, typed ConflictEvent tied to its sentence. Steps, per content sentence:
+ * 1. split it into clauses and keep the asserted triggers of each (event-clauses.ts,
+ *    event-types.ts): threats, forecasts, conditionals, negations and questions are not events;
+ * 2. one candidate per clause; neighbouring clauses of one type are one event ("shelled … while
+ *    the air force bombed …"), and a troop movement or border closure beside violence is part of
+ *    the violence;
+ * 3. a sentence that only adds passive casualties to the event just before it ("Within a few
+ *    hours fifty soldiers had been killed") adds its dead to that event instead of making one;
+ * 4. a candidate must be anchored (a named place, a date phrase or a death toll), else it is a
+ *    generic statement ("Russia claims it has only bombed terrorists");
+ * then per event: the date (a phrase in its sentence, else in the previous sentence of the
+ * paragraph, else the date of the story it continues, else the publication date), the places
+ * (literal mentions of its clauses, else the previous sentence's, else the main theatre,
+ * inferred), actors and fatalities. An event whose date or place cannot be resolved is kept,
+ * marked (`date: null`, `places: []`). Events inside boilerplate never exist. Pure.
+ */
+import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoPrecision, Mention, Publication, Span, TemporalExpression } from './model.ts';
+import { dayNumber } from './geo.ts';
+import { casualtyType, findTriggers, protestSubType, violentDeaths, type TriggerMatch } from './event-types.ts';
+import { isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
+import { mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
+import { countryNamer, findActors } from './actors.ts';
+import { countFatalities } from './fatalities.ts';
+
+/** What the event stage reads: the cleaned article, its dates and its resolved place mentions. */
+export interface ExtractEventsInput {
+  /** The cleaned article: text, boilerplate, content sentences. */
+  article: CleanedArticle;
+  /** Its publication date (the fallback date of an event). */
+  publication: Publication;
+  /** Its resolved date phrases. */
+  temporal: TemporalExpression[];
+  /** Its resolved place mentions (literal ones are event places; adjectival and metonymic ones name actors). */
+  mentions: Mention[];
+}
+
+/** A clause-level candidate event of one sentence. */
+interface Candidate {
+  /** Clause spans (article offsets). */
+  spans: Span[];
+  /** The trigger that gave the type; first in `triggers`. */
+  primary: TriggerMatch;
+  /** Every asserted trigger (article offsets). */
+  triggers: TriggerMatch[];
+  type: AcledEventType;
+  subType: string;
+  violent: boolean;
+  /** Only deaths, no weapon or action named. */
+  casualtyOnly: boolean;
+  /** Only deaths told from the victims' side ("were killed", "lost two soldiers"). */
+  passiveCasualty: boolean;
+}
+
+interface Draft extends Candidate {
+  sentence: number;
+  /** Last sentence folded into this event (continuation sentences). */
+  lastSentence: number;
+  /** Extra sentence spans folded in, read for actors. */
+  extraSpans: Span[];
+  explicit: LocatedPlace[];
+  fatalities: number | null;
+}
+
+/** Armed (or violent) people and their machines: what troop movements, strikes and destruction need to be events. */
+const FORCES_RE = /\b(?:troops|soldiers|forces|army|military|tanks|units|convoys?|reinforcements|militias?|fighters|rebels|jihadists|militants|insurgents|gunmen|police|armou?red vehicles|warplanes|jets|aircraft|drones|artillery|air force|navy|rioters|mob|settlers)\b/i;
+/** What taking territory takes: "seized the town", "captured the airport", "took control of". */
+const TERRITORY_RE = /^\s+(?:(?:the|a|an|their|its|two|three|several|key|strategic|nearby|rebel-held|government-held)\s+)*(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|areas?|region|district|province|base|airport|airbase|hills?|heights|positions?|territory|control|checkpoints?|neighbou?rhoods?|road|highway|crossings?|outposts?|posts?|garrison|capital|port|bridge|ground)\b/i;
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3, approximate: 4, unknown: 5 };
+/** How many sentences back an undated past-tense event may take the date of the story it continues. */
+const STORY_REACH = 3;
+/** How far after an attack noun its description ("by … on …") is read for actors. */
+const DESCRIPTION_CHARS = 80;
+
+/** Extract the events of one article, in text order. */
+export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
+  const { article, publication, mentions } = input;
+  const { text } = article;
+  const inBoilerplate = (s: Span) => article.boilerplate.some((b) => s.start < b.end && b.start < s.end);
+  const sentences = article.sentences.filter((s) => !inBoilerplate(s));
+  const literal = mentions.filter((m) => m.role === 'literal' && m.place && !inBoilerplate(m)).sort((a, b) => a.start - b.start);
+  const theatre = mainTheatre(literal);
+  const countryName = countryNamer(mentions);
+  const pubDay = publication.published ? dayNumber(publication.published) : null;
+  // Dates ahead of publication are deadlines and plans, never the date of something that happened.
+  const temporal = input.temporal.filter((t) => !(pubDay !== null && t.date && dayNumber(t.date) > pubDay) && !inBoilerplate(t));
+  const datesIn = (s: Span) => temporal.filter((t) => t.start >= s.start && t.end <= s.end);
+
+  const drafts: Draft[] = [];
+  const titleKey = comparable(article.title);
+  sentences.forEach((s, i) => {
+    const sText = text.slice(s.start, s.end);
+    // Questions report nothing; a headline (the title, unpunctuated) restates the story its body tells.
+    if (/\?["”’)*_]*$/.test(sText.trim()) || (titleKey && comparable(sText) === titleKey && !/[.!]["”’)*_]*$/.test(sText.trim()))) return;
+    const dates = datesIn(s);
+    const cands = candidatesOf(sText, s.start, dates);
+    if (!cands.length) return;
+    const places = cands.map((c) => placesIn(text, c.spans, literal, sentences));
+    const last = drafts[drafts.length - 1];
+    if (last && last.lastSentence === i - 1 && !dates.length && cands.every((c) => c.passiveCasualty) && places.every((p) => !p.length)) {
+      const dead = countFatalities(sText);
+      if (dead !== null) last.fatalities = (last.fatalities ?? 0) + dead;
+      last.extraSpans.push({ start: s.start, end: s.end });
+      for (const d of drafts) if (d.lastSentence === i - 1) d.lastSentence = i;
+      return;
+    }
+    cands.forEach((c, k) => {
+      const fatalities = cands.length === 1 ? countFatalities(sText) : sumNullable(c.spans.map((sp) => countFatalities(text.slice(sp.start, sp.end))));
+      if (!places[k].length && !dates.length && fatalities === null) return; // a generic statement, not a report
+      drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: places[k], fatalities });
+    });
+  });
+
+  const events: ConflictEvent[] = [];
+  const perSentence = new Map<number, number>();
+  drafts.forEach((d, n) => {
+    const s = sentences[d.sentence];
+    const trigger = d.primary;
+    const { date, precision, dateText, dateSpan } = eventDate(d, n);
+    const { places, geoPrecision } = eventPlaces(d);
+    const country = places[0] ? countryOf(places[0].placeId) : theatre ? countryName(theatre.countryCode) ?? theatre.name : null;
+    const ctx = { countryName, eventCountry: country };
+    let actors = unique(d.spans.flatMap((sp) => findActors(text.slice(sp.start, sp.end), sp.start, mentions, trigger.start, ctx)));
+    if (!actors.length) actors = findActors(text.slice(s.start, s.end), s.start, mentions, trigger.start, ctx);
+    actors = unique([...actors, ...d.extraSpans.flatMap((sp) => findActors(text.slice(sp.start, sp.end), sp.start, mentions, sp.end, ctx))]);
+    const k = (perSentence.get(s.start) ?? 0) + 1;
+    perSentence.set(s.start, k);
+    const event: ConflictEvent = {
+      id: `${article.id}#${s.start}${k > 1 ? `-${k}` : ''}`,
+      articleId: article.id,
+      sentence: { start: s.start, end: s.end },
+      date,
+      datePrecision: precision,
+      dateText,
+      type: d.type,
+      subType: territorySubType(d.subType, actors, country),
+      actors,
+      fatalities: d.fatalities,
+      places,
+      geoPrecision,
+      trigger: d.triggers.map((t) => t.text).join(', '),
+    };
+    if (dateSpan) event.dateSpan = dateSpan;
+    events.push(event);
+  });
+  refineCasualtyTypes(events, drafts);
+  return events;
+
+  function candidatesOf(sText: string, base: number, dates: TemporalExpression[]): Candidate[] {
+    const perClause: Candidate[] = [];
+    for (const c of splitClauses(sText)) {
+      const cText = sText.slice(c.start, c.end);
+      const cBase = base + c.start;
+      const dateSpans = dates.map((d) => ({ start: d.start - cBase, end: d.end - cBase }));
+      const accepted = findTriggers(cText).filter((t) => {
+        if (notAsserted(cText.slice(0, t.start), t)) return false;
+        if (t.rule.form === 'noun' && !nounHappens(cText, t, dateSpans)) return false;
+        if (t.rule.needsTerritory && !takesTerritory(cText.slice(t.end), cBase + t.end)) return false;
+        return !t.rule.needsForces || FORCES_RE.test(sText);
+      });
+      const specific = accepted.filter((t) => t.rule.form !== 'casualty');
+      if (!accepted.length || (!specific.length && !violentDeaths(cText))) continue;
+      // Violence first; deaths outrank a movement or a displacement told beside them.
+      const primary = specific.find((t) => t.rule.violent) ?? accepted.find((t) => t.rule.form === 'casualty') ?? specific[0];
+      let { type, subType } = primary.rule.form === 'casualty' || /^attack/i.test(primary.text) ? casualtyType(cText) : primary.rule;
+      if (/^attack/i.test(primary.text) && type === 'Battles') subType = 'Armed clash';
+      if (type === 'Protests') subType = protestSubType(cText);
+      const shift = (t: TriggerMatch): TriggerMatch => ({ ...t, start: t.start + cBase, end: t.end + cBase });
+      perClause.push({
+        spans: [{ start: cBase, end: base + c.end }],
+        primary: shift(primary),
+        triggers: [primary, ...accepted.filter((t) => t !== primary)].map(shift),
+        type,
+        subType,
+        violent: primary.rule.violent,
+        casualtyOnly: !specific.length,
+        passiveCasualty: !specific.length && accepted.every((t) => t.passive),
+      });
+    }
+    // Neighbouring clauses of one type, or deaths beside the attack that caused them, are one event.
+    const merged: Candidate[] = [];
+    for (const c of perClause) {
+      const last = merged[merged.length - 1];
+      if (last && (last.type === c.type || last.casualtyOnly || c.casualtyOnly)) {
+        const keep = last.casualtyOnly && !c.casualtyOnly ? c : last;
+        const other = keep === c ? last : c;
+        merged[merged.length - 1] = { ...keep, spans: [...last.spans, ...c.spans], triggers: [...keep.triggers, ...other.triggers], casualtyOnly: last.casualtyOnly && c.casualtyOnly, passiveCasualty: last.passiveCasualty && c.passiveCasualty };
+      } else merged.push(c);
+    }
+    // A movement, closure or displacement told beside violence is part of that violence.
+    if (!merged.some((c) => c.violent)) return merged;
+    const out = merged.filter((c) => c.violent);
+    for (const c of merged.filter((m) => !m.violent)) {
+      const target = out.reduce((a, b) => (Math.abs(b.spans[0].start - c.spans[0].start) < Math.abs(a.spans[0].start - c.spans[0].start) ? b : a));
+      target.spans = [...target.spans, ...c.spans].sort((a, b) => a.start - b.start);
+    }
+    return out;
+  }
+
+  /** Territory follows a capture verb: a territory word, or a place named right after it. */
+  function takesTerritory(after: string, at: number): boolean {
+    if (/^\s*(?:control|ground)\b/i.test(after) || TERRITORY_RE.test(after)) return true;
+    return literal.some((m) => m.start >= at && m.start - at <= 25);
+  }
+
+  function eventDate(d: Draft, n: number): { date: string | null; precision: DatePrecision; dateText: string; dateSpan?: Span } {
+    const s = sentences[d.sentence];
+    const at = d.primary.start;
+    const own = datesIn(s);
+    const inClause = own.filter((t) => d.spans.some((sp) => t.start >= sp.start && t.end <= sp.end));
+    let pick = best(inClause.length ? inClause : own, at);
+    const prev = sentences[d.sentence - 1];
+    if (!pick && prev && prev.paragraph === s.paragraph) pick = best(datesIn(prev), prev.end);
+    if (pick) return { date: pick.date, precision: pick.date ? pick.precision : 'unknown', dateText: pick.text, dateSpan: { start: pick.start, end: pick.end } };
+    // The story it continues: an undated past-tense event right after a dated one happened that day.
+    const trigger = d.primary;
+    const span = d.spans.find((sp) => trigger.start >= sp.start && trigger.end <= sp.end) ?? d.spans[0];
+    const past = isNarrativePast(text.slice(span.start, trigger.start), trigger, text.slice(trigger.end, span.end));
+    for (let k = n - 1; past && k >= 0 && drafts[k].lastSentence >= d.sentence - STORY_REACH; k--) {
+      const story = events[k];
+      if (story.dateText && story.date) return { date: story.date, precision: story.datePrecision, dateText: story.dateText, dateSpan: story.dateSpan };
+    }
+    return { date: publication.published, precision: publication.published ? publication.precision : 'unknown', dateText: '' };
+  }
+
+  function eventPlaces(d: Draft): { places: ConflictEvent['places']; geoPrecision: GeoPrecision } {
+    if (d.explicit.length) return { places: d.explicit.map((p) => toEventPlace(p, false)), geoPrecision: Math.min(...d.explicit.map((p) => p.precision)) as GeoPrecision };
+    const s = sentences[d.sentence];
+    const prevDraft = drafts.find((o) => o.sentence === d.sentence - 1 && o.explicit.length);
+    if (prevDraft && sentences[d.sentence - 1].paragraph === s.paragraph) {
+      return { places: prevDraft.explicit.map((p) => toEventPlace(p, true)), geoPrecision: Math.min(...prevDraft.explicit.map((p) => p.precision)) as GeoPrecision };
+    }
+    if (theatre) return { places: [toEventPlace({ place: theatre, precision: 3 }, true)], geoPrecision: 3 };
+    return { places: [], geoPrecision: 3 };
+  }
+
+  function countryOf(placeId: string): string | null {
+    const place = mentions.find((m) => m.place?.id === placeId)?.place;
+    return place ? countryName(place.countryCode) ?? (place.kind === 'country' ? place.name : null) : null;
+  }
+
+  /**
+   * An event told only as deaths ("eight soldiers were killed by the Syrian Army") takes its
+   * weapon from a definite description of an attack by the same actors elsewhere in the
+   * article ("the mortar attack by Assad regime forces on Turkish observation posts"), when
+   * exactly one such description exists.
+   */
+  function refineCasualtyTypes(evs: ConflictEvent[], ds: Draft[]): void {
+    if (!ds.some((d) => d.casualtyOnly)) return;
+    const described: Array<{ type: AcledEventType; subType: string; text: string; actors: string[]; sentence: number }> = [];
+    const theatreCtx = { countryName, eventCountry: theatre ? countryName(theatre.countryCode) ?? theatre.name : null };
+    sentences.forEach((s, i) => {
+      const sText = text.slice(s.start, s.end);
+      for (const t of findTriggers(sText)) {
+        if (t.rule.form !== 'noun' || !t.rule.violent || !/\bthe\s+(?:(?!to\b)[\w-]+\s+){0,2}$/i.test(sText.slice(0, t.start))) continue;
+        // The description's own actors: "the mortar attack by <doer> on <target>".
+        const phrase = sText.slice(t.start, t.end + DESCRIPTION_CHARS).split(/[;:"“”]|,\s/)[0];
+        described.push({ type: t.rule.type, subType: t.rule.subType, text: t.text, actors: findActors(phrase, s.start + t.start, mentions, s.start + t.start, theatreCtx), sentence: i });
+      }
+    });
+    evs.forEach((e, n) => {
+      if (!ds[n].casualtyOnly) return;
+      const fits = described.filter((x) => x.sentence !== ds[n].sentence && x.actors.some((a) => e.actors.includes(a)));
+      const kinds = unique(fits.map((x) => `${x.type}|${x.subType}`));
+      if (kinds.length !== 1) return;
+      e.type = fits[0].type;
+      e.subType = fits[0].subType;
+      e.trigger += ` (the ${fits[0].text}, elsewhere in the article)`;
+    });
+  }
+}
+
+/** The expression to date an event by: the most precise, then the nearest to `at`. */
+function best(exprs: TemporalExpression[], at: number): TemporalExpression | null {
+  if (!exprs.length) return null;
+  return [...exprs].sort((a, b) => Number(b.date !== null) - Number(a.date !== null) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+}
+
+/** Territorial sub-types depend on who took the ground: the state's own forces regain it, others overtake it. */
+function territorySubType(subType: string, actors: string[], country: string | null): string {
+  if (subType !== 'Non-state actor overtakes territory' && subType !== 'Government regains territory') return subType;
+  const doer = actors[0] ?? '';
+  if (country && doer === `Military Forces of ${country}`) return 'Government regains territory';
+  if (doer.startsWith('Military Forces of')) return 'Armed clash';
+  return subType === 'Government regains territory' && !doer ? subType : 'Non-state actor overtakes territory';
+}
+
+function comparable(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function sumNullable(values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+

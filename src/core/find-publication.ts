@@ -1,0 +1,139 @@
+/**
+ * The publication date of an article, and how it was found, in order of trust:
+ * 1. metadata supplied with the article (`meta.published`, `meta.publishedPrecision`);
+ * 2. a dateline in the text: a boilerplate span the cleaner marked `dateline`, a labelled date
+ *    ("Published: …", " date 2020-03-02", "Updated …"), or a short line near the top that is
+ *    little more than a full date ("Global Research, February 06, 2020");
+ * 3. inference from the explicit full dates in the content sentences (the latest of them),
+ *    marked `approximate` (a month-and-year only: `month`);
+ * 4. undated: `{published: null, precision: 'unknown', source: 'none'}`.
+ * Dates inside any other boilerplate never date an article: an advertisement or a copyright
+ * footer carries dates of its own (article 004 of the sample corpus is from 2015 and carries a
+ * teaser about 2020). Never the clock.
+ */
+import * as chrono from 'chrono-node';
+import type { CleanedArticle, DatePrecision, Publication, Span } from './model.ts';
+import { dayNumber } from './geo.ts';
+
+/** Only the first part of an article can hold its dateline (the head: title, byline, date). */
+const HEAD_CHARS = 1200;
+/** A dateline line is short: a date plus an outlet, a place or a label. */
+const DATELINE_MAX_CHARS = 100;
+const CHRONO_REF = new Date(Date.UTC(2000, 0, 1, 12));
+const PRECISIONS: DatePrecision[] = ['day', 'week', 'month', 'year', 'approximate', 'unknown'];
+
+/** Find the publication date of a cleaned article. */
+export function findPublication(article: CleanedArticle): Publication {
+  return fromMetadata(article) ?? fromDateline(article) ?? fromContent(article) ?? { published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline or content' };
+}
+
+function fromMetadata(article: CleanedArticle): Publication | null {
+  const value = article.meta.published?.trim();
+  if (!value) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  const published = `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+  if (dayNumber(published) < 0) return null;
+  const given = (article.meta.publishedPrecision as string | undefined) === 'approx' ? 'approximate' : article.meta.publishedPrecision;
+  const precision: DatePrecision = given && PRECISIONS.includes(given) ? given : m[3] ? 'day' : m[2] ? 'month' : 'year';
+  const note = article.meta.publishedNote ? ` (${article.meta.publishedNote})` : '';
+  return { published, precision, source: 'metadata', evidence: `metadata: published ${value}${note}` };
+}
+
+/** A full date found in a piece of text, with where it is. */
+interface FoundDate {
+  date: string;
+  precision: DatePrecision;
+  text: string;
+  span: Span;
+}
+
+/** A label opening a line, right before the date: "Published: …", " date 2020-03-02", "Updated on …". */
+const LABEL_RE = /^[\s*_#>|-]*(published|posted|date|dated|first published|last updated|updated|modified)\b\s*(?:on|at)?\s*:?\s*$/i;
+
+function fromDateline(article: CleanedArticle): Publication | null {
+  const { text } = article;
+  const otherBoilerplate = article.boilerplate.filter((b) => b.kind !== 'dateline');
+  const outside = (span: Span) => !otherBoilerplate.some((b) => span.start < b.end && b.start < span.end);
+  const candidates: Array<FoundDate & { rank: number; why: string; source?: string }> = [];
+  // 1. Spans the cleaner marked as datelines.
+  for (const b of article.boilerplate.filter((b) => b.kind === 'dateline')) {
+    for (const d of fullDates(text, b)) candidates.push({ ...d, rank: 0, why: 'dateline', source: text.slice(b.start, b.end).trim() });
+  }
+  // 2. Labelled dates opening a line ("Published: March 2, 2020"), outside other boilerplate; "Updated" ranks lower.
+  // 3. Short lines near the top that are little more than a date.
+  for (const line of lines(text)) {
+    for (const d of fullDates(text, line)) {
+      if (!outside(d.span)) continue;
+      const label = LABEL_RE.exec(text.slice(line.start, d.span.start));
+      if (label) candidates.push({ ...d, rank: /updated|modified/i.test(label[1]) ? 3 : 1, why: `labelled '${label[1]}'` });
+      else if (line.start < HEAD_CHARS && line.end - line.start <= DATELINE_MAX_CHARS && isDatelineLine(text.slice(line.start, line.end), d.text)) {
+        candidates.push({ ...d, rank: 2, why: 'dateline near the top' });
+      }
+    }
+  }
+  const best = candidates.filter((c) => c.precision === 'day' || c.precision === 'month').sort((a, b) => a.rank - b.rank || a.span.start - b.span.start)[0];
+  if (!best) return null;
+  const quote = best.rank === 0 ? best.source : lineAround(text, best.span);
+  return { published: best.date, precision: best.precision, source: 'dateline', evidence: `${best.why}: '${quote}'`, span: best.span };
+}
+
+/** Whether a line is a dateline: the date plus at most a few words (outlet, place, label, time). */
+function isDatelineLine(line: string, dateText: string): boolean {
+  // A sentence that happens to open with a date ("On March 1, 2020, rebels attacked.") is not a dateline.
+  if (/[.!?]["”’)*_]*$/.test(line.trim())) return false;
+  const plain = line.replace(dateText, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?/gi, ' ');
+  return plain.split(/[\s,|•·–—:*_#-]+/).filter((w) => /\p{L}/u.test(w)).length <= 6;
+}
+
+function fromContent(article: CleanedArticle): Publication | null {
+  const found: FoundDate[] = [];
+  for (const s of article.sentences) {
+    if (article.boilerplate.some((b) => s.start < b.end && b.start < s.end)) continue;
+    found.push(...fullDates(article.text, s));
+  }
+  const days = found.filter((d) => d.precision === 'day');
+  const pool = days.length ? days : found.filter((d) => d.precision === 'month');
+  if (!pool.length) return null;
+  const latest = pool.reduce((a, b) => (b.date > a.date ? b : a));
+  const precision: DatePrecision = latest.precision === 'day' ? 'approximate' : 'month';
+  const listed = pool.map((d) => `'${d.text}'`).slice(0, 5).join(', ');
+  return {
+    published: latest.date,
+    precision,
+    source: 'content',
+    evidence: `inferred from the latest explicit date in the text, '${latest.text}' (dates seen: ${listed}); the article was published on or after it`,
+    span: latest.span,
+  };
+}
+
+/** Dates with an explicit year inside a span: full dates (day precision) and month-year (month). */
+function fullDates(text: string, span: Span): FoundDate[] {
+  const slice = text.slice(span.start, span.end);
+  const out: FoundDate[] = [];
+  for (const r of chrono.en.casual.parse(slice, CHRONO_REF)) {
+    const c = r.start;
+    if (!c.isCertain('year') || !c.isCertain('month') || !/\b(?:1[6-9]|20)\d\d\b/.test(r.text)) continue;
+    const y = c.get('year')!;
+    const mo = String(c.get('month')).padStart(2, '0');
+    const day = c.isCertain('day') ? String(c.get('day')).padStart(2, '0') : null;
+    const date = `${y}-${mo}-${day ?? '01'}`;
+    if (dayNumber(date) < 0) continue;
+    const clean = r.text.replace(/[\s,.;:]+$/, '');
+    out.push({ date, precision: day ? 'day' : 'month', text: clean, span: { start: span.start + r.index, end: span.start + r.index + clean.length } });
+  }
+  return out;
+}
+
+function lines(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function lineAround(text: string, span: Span): string {
+  const start = text.lastIndexOf('\n', span.start - 1) + 1;
+  const nl = text.indexOf('\n', span.end);
+  const line = text.slice(start, nl < 0 ? text.length : nl).trim();
+  return line.length > DATELINE_MAX_CHARS ? text.slice(start, span.end).trim() : line;
+}

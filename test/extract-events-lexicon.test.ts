@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { countFatalities, parseNumber } from '../src/core/fatalities.ts';
+import { findTriggers } from '../src/core/event-types.ts';
+import { notAsserted, splitClauses } from '../src/core/event-clauses.ts';
+import { countryNamer, findActors } from '../src/core/actors.ts';
+import { article, mention, PLACES as P } from './fixtures/events/build.ts';
+
+describe('countFatalities', () => {
+  it.each([
+    ['Events came to a zenith when at least eight Turkish soldiers acting illegally in Idlib were killed and at least another dozen wounded.', 8],
+    ['Of these, 36 were killed on Thursday in an air strike.', 36],
+    ['Within a few hours fifty Syrian soldiers or members of militias had been killed while Turkey lost only two soldiers.', 52],
+    ['Turkey responded by killing at least 70 Syrian Army soldiers.', 70],
+    ['Twenty-one civilians were killed in the market.', 21],
+    ['The blast killed 1,250 people, officials said.', 1250],
+    ['A hundred and five fighters died in the siege.', 105],
+    ['The death toll rose to 43.', 43],
+    ['the attack saw the death of tens of jihadists and two Turkish soldiers', 2],
+  ])('%s → %i', (text, n) => expect(countFatalities(text)).toBe(n));
+
+  it.each([
+    ['Dozens were killed in the fighting.'],
+    ['At least a dozen soldiers were wounded by the shelling.'],
+    ['The army denied that any soldiers were killed.'],
+    ['In 1974 the island was invaded and the population killed in the war is unknown.'],
+    ['Turkey has 7.000 soldiers and 70 tanks in Syria.'],
+  ])('no number in: %s', (text) => expect(countFatalities(text)).toBeNull());
+
+  it('parses number words and rejects years', () => {
+    expect([parseNumber('fifty'), parseNumber('thirty-six'), parseNumber('a dozen'), parseNumber('2019'), parseNumber('2,019')]).toEqual([50, 36, 12, null, 2019]);
+  });
+});
+
+describe('findTriggers and assertion', () => {
+  const types = (text: string) => findTriggers(text).map((t) => [t.text, t.rule.type, t.rule.subType]);
+
+  it('maps triggers to ACLED types and sub-types, the longer match first', () => {
+    expect(types('the mortar attack on the posts')).toEqual([['mortar attack', 'Explosions/Remote violence', 'Shelling/artillery/missile attack']]);
+    expect(types('killed in a Russian air force strike')[1]).toEqual(['air force strike', 'Explosions/Remote violence', 'Air/drone strike']);
+    expect(types('a suicide bombing at the mosque')).toEqual([['suicide bombing', 'Explosions/Remote violence', 'Suicide bomb']]);
+    expect(types('rebels seized the town')).toEqual([['seized', 'Battles', 'Non-state actor overtakes territory']]);
+    expect(types('rebels took control of the town')).toEqual([['took control of', 'Battles', 'Non-state actor overtakes territory']]);
+    expect(types('gunmen kidnapped a priest')).toEqual([['kidnapped', 'Violence against civilians', 'Abduction/forced disappearance']]);
+  });
+
+  it('tells passive casualties from a new killing', () => {
+    expect(findTriggers('two soldiers were killed').map((t) => t.passive)).toEqual([true]);
+    expect(findTriggers('Turkey lost two soldiers').map((t) => t.passive)).toEqual([true]);
+    expect(findTriggers('troops responded by killing 70 fighters').map((t) => t.passive)).toEqual([false]);
+  });
+
+  const why = (clause: string, word: string) => {
+    const t = findTriggers(clause).find((m) => m.text === word)!;
+    return notAsserted(clause.slice(0, t.start), t);
+  };
+
+  it.each([
+    ['Erdogan threatened to launch an offensive', 'offensive', 'modal'],
+    ['Russia could launch air strikes on the town', 'air strikes', 'modal'],
+    ['if any more soldiers are killed', 'killed', 'modal'],
+    ['the army denied that its jets bombed the town', 'bombed', 'negated'],
+    ['since Turkish forces invaded Syria', 'invaded', 'since'],
+    ['to besiege and eventually recapture the city', 'recapture', 'infinitive'],
+    ['in an attempt to retake the city', 'retake', null],
+    ['Turkey with its allies attempted to invade the town', 'invade', null],
+    ['troops are invading the north', 'invading', 'progressive'],
+    ['the downed plane', 'downed', 'adjective'],
+    ['In May, troops stormed the village', 'stormed', null],
+  ])('"%s" (%s): %s', (clause, word, reason) => {
+    expect(why(clause, word)).toBe(reason);
+  });
+
+  it('splits clauses at "as", "while", a leading subordinate clause and a coordinated event verb', () => {
+    const s = 'Also Sunday, Turkey shot down two warplanes and struck the airport, as Syrian forces downed three drones.';
+    expect(splitClauses(s).map((c) => s.slice(c.start, c.end).trim())).toEqual(['Also Sunday, Turkey shot down two warplanes and', 'struck the airport,', 'as Syrian forces downed three drones.']);
+    const t = 'Although there may be no war, Russia is taking revenge.';
+    expect(splitClauses(t).map((c) => t.slice(c.start, c.end).trim())).toEqual(['Although there may be no war,', 'Russia is taking revenge.']);
+  });
+});
+
+describe('findActors', () => {
+  it('names state forces from adjectives and metonyms, skips -backed compounds, knows named groups', () => {
+    const text = 'Turkey and Turkish-backed rebels shelled positions of the Syrian Army, while Houthi fighters and regime forces watched.';
+    const a = article(text);
+    const mentions = [mention(a, 'Turkey', 'metonymic', P.Turkey), mention(a, 'Turkish', 'adjectival', P.Turkey), mention(a, 'Syrian', 'adjectival', P.Syria)];
+    const actors = findActors(text, 0, mentions, text.indexOf('shelled'), { countryName: countryNamer(mentions), eventCountry: 'Syria' });
+    expect(actors).toEqual(['Military Forces of Turkey', 'Rebel groups (Syria)', 'Military Forces of Syria', 'Ansar Allah']);
+  });
+
+  it("uses ACLED's country names over a gazetteer's", () => {
+    const turkey = { ...P.Turkey, name: 'Türkiye' };
+    const a = article('Turkish jets struck the airport.');
+    const m = mention(a, 'Turkish', 'adjectival', turkey);
+    expect(findActors(a.text, 0, [m], 14, { countryName: countryNamer([m]), eventCountry: null })).toEqual(['Military Forces of Turkey']);
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../src/core/extract-events.ts';
+import { findTemporalExpressions } from '../src/core/find-temporal.ts';
+import type { CleanedArticle, ConflictEvent, Mention, Publication } from '../src/core/model.ts';
+import { article, mention, PLACES as P, published } from './fixtures/events/build.ts';
+
+/** Run the event stage on a text with the given mentions (built from the article). */
+function run(text: string, pub: string | null, mentions: (a: CleanedArticle) => Mention[] = () => []): { events: ConflictEvent[]; a: CleanedArticle; publication: Publication } {
+  const a = article(text);
+  const publication = published(pub);
+  const temporal = findTemporalExpressions(a, publication);
+  return { events: extractEvents({ article: a, publication, temporal, mentions: mentions(a) }), a, publication };
+}
+
+describe('extractEvents: what is not an event', () => {
+  it.each([
+    ['a threat', 'Erdogan threatened to launch an offensive in Idlib on Monday.'],
+    ['a possibility', 'Russia could deploy troops to Idlib if needed.'],
+    ['a conditional', 'If Syrian forces attack Idlib again, Turkey will strike back.'],
+    ['a question', 'Will Turkish jets bomb Idlib on Monday?'],
+    ['a denial', 'Ankara denied that its jets bombed Idlib on Monday.'],
+    ['a forecast', 'Analysts expect fighting in Idlib to resume next week.'],
+    ['a purpose', 'Turkey sent envoys to Moscow on Monday to stop the shelling of Idlib.'],
+    ['a topic, not a report', "Tensions rose over the army's latest offensive in Idlib."],
+    ['an ongoing state', 'The rebels are fighting in Idlib.'],
+  ])('%s', (_, text) => {
+    const { events } = run(text, '2020-02-20', (a) => (a.text.includes('Idlib') ? [mention(a, 'Idlib', 'literal', P.Idlib)] : []));
+    expect(events).toEqual([]);
+  });
+
+  it('a generic statement with no place, date or toll is not reported as an event', () => {
+    expect(run('Russia claims that it has only bombed terrorists.', '2015-12-08').events).toEqual([]);
+  });
+
+  it('never reads events from boilerplate', () => {
+    const text = 'Airstrikes hit Saraqib on Monday.\n\nAirstrikes hit Aleppo on Tuesday.';
+    const a = article(text);
+    const cut = text.indexOf('Airstrikes hit Aleppo');
+    const withAd: CleanedArticle = { ...a, boilerplate: [{ start: cut, end: text.length, kind: 'advertisement' }] };
+    const publication = published('2020-02-20');
+    const mentions = [mention(a, 'Saraqib', 'literal', P.Saraqib), mention(a, 'Aleppo', 'literal', P.Aleppo)];
+    const events = extractEvents({ article: withAd, publication, temporal: findTemporalExpressions(withAd, publication), mentions });
+    expect(events.map((e) => e.places[0]?.name)).toEqual(['Saraqib']);
+  });
+});
+
+describe('extractEvents: type, date, place', () => {
+  it('reads type, fatalities, actors and place of a shelling in another war', () => {
+    const { events } = run('Russian forces shelled Kharkiv on Tuesday, killing three civilians.', '2022-03-10', (a) => [
+      mention(a, 'Russian', 'adjectival', P.Russia),
+      mention(a, 'Kharkiv', 'literal', P.Kharkiv),
+    ]);
+    expect(events).toHaveLength(1);
+    const [e] = events;
+    expect([e.type, e.subType]).toEqual(['Explosions/Remote violence', 'Shelling/artillery/missile attack']);
+    expect([e.date, e.datePrecision, e.dateText]).toEqual(['2022-03-08', 'day', 'on Tuesday']);
+    expect(e.fatalities).toBe(3);
+    expect(e.actors).toEqual(['Military Forces of Russia', 'Civilians (Ukraine)']);
+    expect(e.places.map((p) => [p.name, p.inferred])).toEqual([['Kharkiv', false]]);
+    expect(e.geoPrecision).toBe(1);
+  });
+
+  it('names both national armies of a battle between two states', () => {
+    const { events } = run('Ethiopian troops clashed with Eritrean soldiers near Humera on Friday.', '2020-11-20', (a) => [
+      mention(a, 'Ethiopian', 'adjectival', P.Ethiopia),
+      mention(a, 'Eritrean', 'adjectival', P.Eritrea),
+      mention(a, 'Humera', 'literal', P.Humera),
+    ]);
+    expect(events.map((e) => [e.type, e.actors, e.places[0].name, e.geoPrecision, e.date])).toEqual([
+      ['Battles', ['Military Forces of Ethiopia', 'Military Forces of Eritrea'], 'Humera', 2, '2020-11-20'],
+    ]);
+  });
+
+  it('knows named groups and who takes territory', () => {
+    const { events } = run('The Rapid Support Forces captured the town of Wad Madani on December 18.', '2023-12-20', (a) => [mention(a, 'Wad Madani', 'literal', P.WadMadani)]);
+    expect(events.map((e) => [e.type, e.subType, e.actors, e.date])).toEqual([['Battles', 'Non-state actor overtakes territory', ['Rapid Support Forces'], '2023-12-18']]);
+  });
+
+  it('types abductions, protests and their sub-types', () => {
+    const abduction = run('Boko Haram fighters abducted 20 students in Kankara last week.', '2020-12-16', (a) => [mention(a, 'Kankara', 'literal', P.Kankara)]).events;
+    expect(abduction.map((e) => [e.type, e.subType, e.actors[0], e.date, e.datePrecision])).toEqual([['Violence against civilians', 'Abduction/forced disappearance', 'Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad', '2020-12-07', 'week']]);
+    const protest = run('Police fired tear gas at protesters in Nairobi on Tuesday.', '2023-07-13', (a) => [mention(a, 'Nairobi', 'literal', P.Nairobi)]).events;
+    expect(protest.map((e) => [e.type, e.subType, e.date])).toEqual([['Protests', 'Protest with intervention', '2023-07-11']]);
+  });
+
+  it('an adjective names an actor, a metonym a government: neither is the place', () => {
+    const { events } = run('Moscow said the Russian air force bombed positions in Saraqib on Monday.', '2020-02-20', (a) => [
+      mention(a, 'Moscow', 'metonymic', P.Moscow),
+      mention(a, 'Russian', 'adjectival', P.Russia),
+      mention(a, 'Saraqib', 'literal', P.Saraqib),
+    ]);
+    expect(events.map((e) => [e.places.map((p) => p.name), e.actors, e.subType])).toEqual([[['Saraqib'], ['Military Forces of Russia'], 'Air/drone strike']]);
+  });
+
+  it('splits a sentence into its events, with suffixed ids', () => {
+    const text = 'Also Sunday, Turkey shot down two Syrian warplanes and struck Aleppo airport, as Syrian forces downed three Turkish drones.';
+    const { events } = run(text, '2020-03-02', (a) => [
+      mention(a, 'Turkey', 'metonymic', P.Turkey),
+      mention(a, 'Syrian', 'adjectival', P.Syria),
+      mention(a, 'Aleppo', 'literal', P.Aleppo),
+      mention(a, 'Syrian', 'adjectival', P.Syria, 1),
+      mention(a, 'Turkish', 'adjectival', P.Turkey),
+    ]);
+    expect(events.map((e) => [e.id, e.type, e.date, e.places.map((p) => p.name)])).toEqual([
+      ['test#0', 'Battles', '2020-03-01', []],
+      ['test#0-2', 'Explosions/Remote violence', '2020-03-01', ['Aleppo']],
+      ['test#0-3', 'Battles', '2020-03-01', []],
+    ]);
+  });
+
+  it('falls back to the main theatre, marked inferred, at precision 3', () => {
+    const text = 'Fighting in Idlib has displaced thousands. Idlib is the last rebel stronghold.\n\nOn Monday, Turkish jets shot down two warplanes.';
+    const { events } = run(text, '2020-03-04', (a) => [
+      mention(a, 'Idlib', 'literal', P.Idlib),
+      mention(a, 'Idlib', 'literal', P.Idlib, 1),
+      mention(a, 'Turkish', 'adjectival', P.Turkey),
+    ]);
+    const shot = events.find((e) => e.trigger.includes('shot down'))!;
+    expect(shot.places).toEqual([{ placeId: 'test:idlib-governorate', name: 'Idlib Governorate', lat: 35.76667, lon: 36.66667, inferred: true }]);
+    expect([shot.geoPrecision, shot.date]).toEqual([3, '2020-03-02']);
+  });
+
+  it('takes the date of the previous sentence of the paragraph, else the publication date', () => {
+    const text = 'On Sunday, rebels stormed Saraqib. Government forces retook Saraqib, killing 12 fighters.\n\nAirstrikes have been concentrated in Aleppo.';
+    const { events } = run(text, '2020-02-06', (a) => [
+      mention(a, 'Saraqib', 'literal', P.Saraqib),
+      mention(a, 'Saraqib', 'literal', P.Saraqib, 1),
+      mention(a, 'Aleppo', 'literal', P.Aleppo),
+    ]);
+    expect(events.map((e) => [e.date, e.dateText, e.fatalities])).toEqual([
+      ['2020-02-02', 'On Sunday', null],
+      ['2020-02-02', 'On Sunday', 12],
+      ['2020-02-06', '', null],
+    ]);
+  });
+
+  it('keeps an event whose date cannot be resolved, marked null', () => {
+    const { events } = run('On Thursday, Turkish artillery shelled Saraqib.', null, (a) => [mention(a, 'Saraqib', 'literal', P.Saraqib)]);
+    expect(events.map((e) => [e.date, e.datePrecision, e.dateText])).toEqual([[null, 'unknown', 'On Thursday']]);
+  });
+
+  it('keeps an event whose place cannot be resolved, with no places', () => {
+    const { events } = run('On Thursday, 36 soldiers were killed in an air strike.', '2020-03-02');
+    expect(events.map((e) => [e.places, e.fatalities, e.date])).toEqual([[[], 36, '2020-02-27']]);
+  });
+
+  it('adds the passive toll of the next sentence to the event it follows', () => {
+    const text = 'On Thursday, Turkish artillery shelled army positions in Saraqib.\n\nWithin a few hours fifty soldiers had been killed while Turkey lost only two soldiers.';
+    const { events } = run(text, '2020-02-21', (a) => [mention(a, 'Saraqib', 'literal', P.Saraqib), mention(a, 'Turkey', 'metonymic', P.Turkey)]);
+    expect(events.map((e) => [e.type, e.fatalities])).toEqual([['Explosions/Remote violence', 52]]);
+  });
+
+  it('resolves "the city" to the last city named', () => {
+    const text = 'Rebels hold parts of Aleppo. Regime forces launched an offensive on the city in mid-October.';
+    const { events } = run(text, '2015-12-08', (a) => [mention(a, 'Aleppo', 'literal', P.Aleppo)]);
+    expect(events.map((e) => [e.places.map((p) => p.name), e.date, e.datePrecision, e.actors])).toEqual([[['Aleppo'], '2015-10-15', 'week', ['Military Forces of Syria']]]);
+  });
+
+  it('does not mutate its input', () => {
+    const a = article('On Sunday, rebels stormed Saraqib, killing 12 soldiers.');
+    const publication = published('2020-02-06');
+    const temporal = findTemporalExpressions(a, publication);
+    const mentions = [mention(a, 'Saraqib', 'literal', P.Saraqib)];
+    const before = JSON.stringify({ a, publication, temporal, mentions });
+    extractEvents({ article: a, publication, temporal, mentions });
+    expect(JSON.stringify({ a, publication, temporal, mentions })).toBe(before);
+  });
+});

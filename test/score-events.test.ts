@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { dateMatches, scoreEvents, type GoldEvent } from '../src/core/score-events.ts';
+import type { AcledEventType, ConflictEvent } from '../src/core/model.ts';
+
+/** A predicted event with the fields the scorer reads. */
+function predicted(id: string, sentence: [number, number], date: string | null, type: AcledEventType, at: [number, number] | null, fatalities: number | null = null): ConflictEvent {
+  return {
+    id,
+    articleId: id.split('#')[0],
+    sentence: { start: sentence[0], end: sentence[1] },
+    date,
+    datePrecision: 'day',
+    dateText: '',
+    type,
+    subType: type === 'Battles' ? 'Armed clash' : 'Air/drone strike',
+    actors: [],
+    fatalities,
+    places: at ? [{ placeId: 'p', name: 'P', lat: at[0], lon: at[1], inferred: false }] : [],
+    geoPrecision: 1,
+    trigger: '',
+  };
+}
+
+function gold(sentence: [number, number], date: string, type: string, at: [number, number], extra: Partial<GoldEvent> = {}): GoldEvent {
+  return { date, date_precision: 'day', type, sub_event_type: 'Armed clash', place_lat: at[0], place_lon: at[1], sentence_start: sentence[0], sentence_end: sentence[1], ...extra };
+}
+
+const IDLIB: [number, number] = [35.76667, 36.66667];
+
+describe('scoreEvents', () => {
+  it('counts found, missed and spurious by sentence overlap', () => {
+    const g = { 'a.txt': { events: [gold([0, 50], '2020-02-02', 'Battles', IDLIB), gold([60, 90], '2020-02-03', 'Battles', IDLIB)] } };
+    const s = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Battles', IDLIB), predicted('a#100', [100, 140], '2020-02-02', 'Battles', IDLIB)]);
+    expect([s.goldCore, s.found, s.missed, s.spurious, s.predicted]).toEqual([2, 1, 1, 1, 2]);
+    expect(s.articles[0].spuriousIds).toEqual(['a#100']);
+    expect([s.recall, s.precision]).toEqual([0.5, 0.5]);
+  });
+
+  it('never counts optional gold as missed, nor a prediction matching it as spurious', () => {
+    const g = { 'a.txt': { events: [gold([0, 50], '2020-02-01', 'Battles', IDLIB, { optional: true })] } };
+    expect(scoreEvents(g, []).missed).toBe(0);
+    const s = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-01', 'Battles', IDLIB)]);
+    expect([s.found, s.optionalFound, s.spurious]).toEqual([0, 1, 0]);
+  });
+
+  it('matches one to one, by the closest agreement among overlapping gold events', () => {
+    const airport: [number, number] = [36.1807, 37.2244];
+    const g = { 'a.txt': { events: [gold([0, 100], '2020-03-01', 'Battles', IDLIB), gold([0, 100], '2020-03-01', 'Explosions/Remote violence', airport)] } };
+    const s = scoreEvents(g, [predicted('a#0-2', [0, 100], '2020-03-01', 'Explosions/Remote violence', airport), predicted('a#0', [0, 100], '2020-03-01', 'Battles', IDLIB)]);
+    expect(s.pairs.map((p) => [p.predictedId, p.typeOk, p.placeOk])).toEqual([['a#0', true, true], ['a#0-2', true, true]]);
+    expect(s.typeAgreement).toEqual({ hits: 2, total: 2, rate: 1 });
+  });
+
+  it('judges places within 25 km and types', () => {
+    const g = { 'a.txt': { events: [gold([0, 50], '2020-02-02', 'Battles', IDLIB)] } };
+    const near = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Battles', [35.93062, 36.63393])]); // Idlib city, 19 km
+    const far = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Explosions/Remote violence', [36.20124, 37.16117])]); // Aleppo, 65 km
+    expect([near.placeWithin.rate, near.typeAgreement.rate]).toEqual([1, 1]);
+    expect([far.placeWithin.rate, far.typeAgreement.rate]).toEqual([0, 0]);
+    expect(far.pairs[0].placeKm).toBeGreaterThan(60);
+    expect(scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Battles', [35.93062, 36.63393])], { placeKm: 10 }).placeWithin.rate).toBe(0);
+  });
+
+  it('accepts the real-world date and any day within the gold precision', () => {
+    expect(dateMatches({ date: '2020-02-02', date_precision: 'day', real_world_date: '2020-02-03' }, '2020-02-03')).toBe(true);
+    expect(dateMatches({ date: '2020-02-02', date_precision: 'day' }, '2020-02-03')).toBe(false);
+    expect(dateMatches({ date: '2015-10-15', date_precision: 'week', date_range: ['2015-10-11', '2015-10-20'] }, '2015-10-20')).toBe(true);
+    expect(dateMatches({ date: '2015-10-15', date_precision: 'week', date_range: ['2015-10-11', '2015-10-20'] }, '2015-10-21')).toBe(false);
+    expect(dateMatches({ date: '2020-02-01', date_precision: 'month' }, '2020-02-29')).toBe(true);
+    expect(dateMatches({ date: '2020-02-01', date_precision: 'month' }, null)).toBe(false);
+  });
+
+  it('scores fatalities where the gold gives a number, and skips keys without events', () => {
+    const g = { _schema: { note: 'x' }, 'a.txt': { events: [gold([0, 50], '2020-02-02', 'Battles', IDLIB, { fatalities: 8 })] } };
+    const s = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Battles', IDLIB, 8)]);
+    expect([s.articles.length, s.fatalities.rate, s.articles[0].articleId]).toEqual([1, 1, 'a']);
+  });
+});
