@@ -157,8 +157,12 @@ export interface Candidate {
 // Mentions
 // ---------------------------------------------------------------------------------------------
 
-/** The role a place name plays in its sentence. */
-export type Role = 'literal' | 'metonymic' | 'adjectival';
+/**
+ * The role a place name plays in its sentence. `embedded`: inside an organisation's or an
+ * event's name ("Ohio State University", "Dublin City Council"), where it locates the
+ * organisation, not what the sentence reports.
+ */
+export type Role = 'literal' | 'metonymic' | 'adjectival' | 'embedded';
 
 /** How precisely a mention's coordinates locate it (ACLED: 1 town, 2 near a town/part of region, 3 region+). */
 export type GeoPrecision = 1 | 2 | 3;

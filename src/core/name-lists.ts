@@ -121,3 +121,32 @@ export const ETHNONYMS = words(`
   turkmen turkmens kurd kurds kurdish arab arabs arabic tatar tatars tartar tartars berber berbers
   pashtun pashtuns baloch baluch uyghur uyghurs uighur uighurs circassian circassians druze
   roma basque basques tamil tamils hausa yoruba igbo fulani tuareg hazara hazaras`);
+
+/**
+ * Generic words that close a street, road or natural feature's name and belong to it ("Darby
+ * Street", "Kanawha River", "Santa Clara Valley"): news corpora annotate the whole phrase.
+ */
+export const STREET_WORDS = words(`
+  street st drive dr road rd avenue ave lane ln boulevard blvd parkway pkwy trail pike highway
+  hwy turnpike expressway freeway bypass creek river lake pond reservoir bay island islands
+  park valley canyon mountain mountains`);
+
+/** Words that open a numbered road's name ("Highway 61", "Route 9", "Interstate 75", "US-24"). */
+export const ROAD_WORDS = words(`highway hwy route rte interstate road us i sr`);
+
+/** The state's own bodies: after a demonym ("Syrian Army", "Turkish forces") they keep it adjectival. */
+export const STATE_BODIES = words(`
+  army navy forces force military government ministry police guard troops marines regime
+  administration parliament embassy consulate president prime foreign defence defense
+  security intelligence air coast border`);
+
+/** Words before a capital that make it the city, not its government ("in Moscow", "officials in Ankara"). */
+export const CAPITAL_LITERAL_BEFORE = words(`
+  in at into near nearby inside outside within around across throughout via outskirts streets
+  visit visited visiting visits arrived arriving reached reach north south east west downtown`);
+
+/** Verbs and nouns of motion before "to"/"from" that make the place a destination ("flew to Moscow"). */
+export const MOTION_BEFORE = words(`
+  flew fly flying travel travelled traveled traveling travelling trip trips visit visits went go
+  going came come coming returned return returning moved move moving drove driven sent back
+  flight flights journey road way headed heading arrived fled`);

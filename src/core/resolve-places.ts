@@ -1,50 +1,48 @@
 /**
  * Resolution: picks, for every recognised name, the place it means, using the whole article.
  *
- * A candidate's score adds a prior (what kind of place, how many people live there, whether the
- * name matched exactly) to evidence from the article: the countries and states it is about,
- * an explicit container ("Gainesville, Fla.", "Tripoli, Libya"), a kind word ("Idlib
- * Province"), and nearness to the other places it names, weighted by how close in the text
- * they are. Two passes: the second uses the places the first pass placed. One name keeps one
- * meaning through an article ("one sense per discourse").
+ * Every gazetteer candidate is scored by a logistic-regression ranking model (weights in
+ * geodata/models/place-ranker.json, trained by scripts/train-ranker.ts on the corpora's training
+ * splits) over place-features.ts: the kind and size of the place, and the article's evidence for
+ * it: the countries and states its unambiguous names lie in, an explicit container ("Gainesville,
+ * Fla.", "Tripoli, Libya"), a kind word ("Idlib Province"), and nearness to the other places it
+ * names, nearer in the text counting more. Two passes: the second knows where the first placed
+ * the other names. One name keeps one meaning through an article ("one sense per discourse").
+ * A street name is placed at the town the article names nearest to it (geo precision 2, "near a
+ * town"), or stays unresolved when the article names no town.
  */
-import type { Candidate, GeoPrecision, Mention, Place, PlaceKind, Toponym } from './model.ts';
+import type { Candidate, GeoPrecision, Mention, PlaceKind, Toponym } from './model.ts';
 import { distanceKm } from './geo.ts';
 import { normalizeName } from './normalize-name.ts';
+import { probability, type LinearModel } from './linear-model.ts';
+import { placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
+import rankerModel from '../../geodata/models/place-ranker.json' with { type: 'json' };
 
-const KIND_PRIOR: Record<PlaceKind, number> = {
-  continent: 3,
-  country: 3.2,
-  admin1: 2.4,
-  region: 2,
-  water: 1.6,
-  road: 1.6,
-  admin2: 1.2,
-  city: 1,
-  town: 0.6,
-  village: 0.3,
-  site: 0.8,
-};
-const LOOSE_MATCH_PENALTY = 0.8;
-const CURATED_BONUS = 0.6;
-const FOCUS_WEIGHT = 2.2;
-const ADMIN1_WEIGHT = 1.4;
-const CONTAINER_WEIGHT = 4;
-const KIND_HINT_WEIGHT = 2.5;
-const PROXIMITY_WEIGHT = 2.5;
-/** "Washington said": a name standing for a government means the capital, not the state. */
-const CAPITAL_METONYMY_WEIGHT = 3;
 /** Distance (km) over which nearness to the article's other places fades. */
 const PROXIMITY_SCALE_KM = 40;
+const SHIPPED_MODEL = rankerModel as LinearModel;
+/** A street placed at its town is surer of the town than of the street. */
+const STREET_CONFIDENCE = 0.6;
 
-/** Resolves the toponyms of one article into mentions. */
-export function resolvePlaces(articleId: string, toponyms: Toponym[]): Mention[] {
+/** Resolves the toponyms of one article into mentions. `model` defaults to the shipped ranker. */
+export function resolvePlaces(articleId: string, toponyms: Toponym[], model: LinearModel = SHIPPED_MODEL): Mention[] {
+  const keys = toponyms.map((t) => normalizeName(t.surface));
   const evidence = articleEvidence(toponyms);
-  let chosen = toponyms.map((t) => bestCandidate(t, toponyms, evidence, null));
-  chosen = toponyms.map((t) => bestCandidate(t, toponyms, evidence, chosen));
-  chosen = oneSensePerDiscourse(toponyms, chosen);
+  let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, null, model));
+  chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, chosen, model));
+  chosen = oneSensePerDiscourse(toponyms, keys, chosen);
   return toponyms.map((t, k) => {
     const pick = chosen[k];
+    if (!pick && t.kindHint === 'road') {
+      // A street the gazetteer lacks: near the town the article places nearest in the text.
+      const town = nearestTown(k, toponyms, chosen);
+      if (town) {
+        return {
+          articleId, start: t.start, end: t.end, surface: t.surface, role: t.role, place: town.candidate.place,
+          confidence: round(t.recognition * town.certainty * STREET_CONFIDENCE), geoPrecision: 2, sentence: t.sentence,
+        };
+      }
+    }
     return {
       articleId,
       start: t.start,
@@ -66,11 +64,12 @@ export function geoPrecisionOf(kind: PlaceKind | undefined): GeoPrecision {
   return 3;
 }
 
-interface Evidence {
-  /** Share of the article's unambiguous mentions in each country. */
-  countryShare: Map<string, number>;
-  /** Admin-1 codes of the states and provinces the article names. */
-  admin1: Set<string>;
+/** Every candidate of every name with its ranking features (training uses it). */
+export function rankingExamples(toponyms: Toponym[]): Array<Array<{ candidate: Candidate; features: string[] }>> {
+  const keys = toponyms.map((t) => normalizeName(t.surface));
+  const evidence = articleEvidence(toponyms);
+  const first = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, null, SHIPPED_MODEL));
+  return toponyms.map((t, k) => scored(k, toponyms, keys, evidence, first, SHIPPED_MODEL).map(({ candidate, features }) => ({ candidate, features })));
 }
 
 interface Choice {
@@ -80,118 +79,139 @@ interface Choice {
   certainty: number;
 }
 
-function articleEvidence(toponyms: Toponym[]): Evidence {
-  const counts = new Map<string, number>();
-  const admin1 = new Set<string>();
+/** The countries and states the article's unambiguous names lie in, and the states it names. */
+function articleEvidence(toponyms: Toponym[]): ResolutionEvidence {
+  const countries = new Map<string, number>();
+  const admin1 = new Map<string, number>();
+  const namedAdmin1 = new Set<string>();
   let total = 0;
   for (const t of toponyms) {
-    const countries = new Set(t.candidates.map((c) => c.place.countryCode).filter(Boolean));
-    const top = t.candidates[0]?.place;
-    // A name counts towards a country when it is unambiguous or names the country itself.
-    if (countries.size === 1 || top?.kind === 'country') {
-      const cc = top?.kind === 'country' ? top.countryCode : [...countries][0];
-      counts.set(cc, (counts.get(cc) ?? 0) + 1);
+    if (t.candidates.length === 0) continue;
+    const cc = common(t.candidates, (c) => c.place.countryCode);
+    const a1 = common(t.candidates, (c) => c.place.admin1 ?? '');
+    if (cc) {
+      countries.set(cc, (countries.get(cc) ?? 0) + 1);
+      if (a1) admin1.set(a1, (admin1.get(a1) ?? 0) + 1);
       total += 1;
     }
-    for (const c of t.candidates) if (c.place.kind === 'admin1' && c.place.admin1 && c.match === 'exact') admin1.add(c.place.admin1);
+    for (const c of t.candidates) if (c.place.kind === 'admin1' && c.place.admin1 && c.match === 'exact' && t.candidates.length === 1) namedAdmin1.add(c.place.admin1);
   }
-  const countryShare = new Map<string, number>();
-  for (const [cc, n] of counts) countryShare.set(cc, n / total);
-  return { countryShare, admin1 };
+  const share = (m: Map<string, number>) => new Map([...m].map(([k, n]) => [k, n / total]));
+  return { countryShare: share(countries), admin1Share: share(admin1), namedAdmin1 };
 }
 
-function bestCandidate(t: Toponym, all: Toponym[], evidence: Evidence, placed: Array<Choice | null> | null): Choice | null {
-  if (t.candidates.length === 0) return null;
-  const container = containerOf(t, all);
-  const scored = t.candidates.map((candidate) => ({
-    candidate,
-    score: scoreCandidate(candidate, t, evidence, container, all, placed),
-  }));
-  scored.sort((a, b) => b.score - a.score);
-  const margin = scored.length > 1 ? scored[0].score - scored[1].score : 3;
-  return { ...scored[0], certainty: 1 / (1 + Math.exp(-1.5 * margin)) };
+/** The value all candidates share, or '' when they differ. */
+function common(candidates: Candidate[], of: (c: Candidate) => string): string {
+  const first = of(candidates[0]);
+  for (const c of candidates) if (of(c) !== first) return '';
+  return first;
 }
 
-function scoreCandidate(
-  candidate: Candidate,
-  t: Toponym,
-  evidence: Evidence,
-  container: Toponym | null,
-  all: Toponym[],
-  placed: Array<Choice | null> | null,
-): number {
-  const p = candidate.place;
-  let score = KIND_PRIOR[p.kind] + Math.log10(p.population + 1) / 2.5;
-  if (candidate.match === 'loose') score -= LOOSE_MATCH_PENALTY;
-  if (p.source === 'curated') score += CURATED_BONUS;
-  score += FOCUS_WEIGHT * (evidence.countryShare.get(p.countryCode) ?? 0);
-  if (p.admin1 && p.kind !== 'admin1' && evidence.admin1.has(p.admin1)) score += ADMIN1_WEIGHT;
-  if (container && contains(container, p)) score += CONTAINER_WEIGHT;
-  if (t.kindHint && kindAgrees(t.kindHint, p.kind)) score += KIND_HINT_WEIGHT;
-  if (t.role === 'metonymic' && p.featureCode === 'PPLC') score += CAPITAL_METONYMY_WEIGHT;
-  if (placed) score += PROXIMITY_WEIGHT * proximity(p, t, all, placed);
-  return score;
+function scored(k: number, all: Toponym[], keys: string[], evidence: ResolutionEvidence, placed: Array<Choice | null> | null, model: LinearModel) {
+  const t = all[k];
+  const container = containerOf(k, all);
+  let maxPopulation = 0;
+  for (const c of t.candidates) if (c.place.population > maxPopulation) maxPopulation = c.place.population;
+  return t.candidates.map((candidate, rank) => {
+    const ctx: CandidateContext = {
+      rank,
+      of: t.candidates.length,
+      largest: candidate.place.population === maxPopulation,
+      contained: !!container && contains(container, candidate),
+      proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
+    };
+    const features = placeFeatures(candidate, t, evidence, ctx);
+    return { candidate, features, score: probability(model, features) };
+  });
+}
+
+function bestCandidate(k: number, all: Toponym[], keys: string[], evidence: ResolutionEvidence, placed: Array<Choice | null> | null, model: LinearModel): Choice | null {
+  if (all[k].candidates.length === 0) return null;
+  const list = scored(k, all, keys, evidence, placed, model);
+  let best = 0;
+  let second = -1;
+  for (let i = 1; i < list.length; i += 1) {
+    if (list[i].score > list[best].score) {
+      second = best;
+      best = i;
+    } else if (second < 0 || list[i].score > list[second].score) second = i;
+  }
+  const margin = second >= 0 ? list[best].score - list[second].score : 1;
+  return { candidate: list[best].candidate, score: list[best].score, certainty: round(Math.min(1, 0.5 + margin)) };
+}
+
+/** The town placed nearest in the text to name k (same sentence first, then outwards). */
+function nearestTown(k: number, all: Toponym[], chosen: Array<Choice | null>): Choice | null {
+  let best: Choice | null = null;
+  let bestGap = Infinity;
+  chosen.forEach((choice, j) => {
+    if (!choice || j === k) return;
+    const kind = choice.candidate.place.kind;
+    if (kind !== 'city' && kind !== 'town' && kind !== 'village') return;
+    const gap = Math.abs(all[j].sentence - all[k].sentence) * 1e6 + Math.abs(all[j].start - all[k].start);
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = choice;
+    }
+  });
+  return best;
 }
 
 /** "Gainesville, Fla.", "Tripoli, Libya": the name right after a comma that may contain this one. */
-function containerOf(t: Toponym, all: Toponym[]): Toponym | null {
-  const index = all.indexOf(t);
-  const next = all[index + 1];
+function containerOf(k: number, all: Toponym[]): Toponym | null {
+  const t = all[k];
+  const next = all[k + 1];
   if (!next || next.sentence !== t.sentence || next.start - t.end > 3) return null;
   return next.candidates.some((c) => c.place.kind === 'country' || c.place.kind === 'admin1') ? next : null;
 }
 
-function contains(container: Toponym, p: Place): boolean {
+function contains(container: Toponym, candidate: Candidate): boolean {
+  const p = candidate.place;
   return container.candidates.some(
     (c) =>
-      (c.place.kind === 'country' && c.place.countryCode === p.countryCode) ||
-      (c.place.kind === 'admin1' && !!c.place.admin1 && c.place.admin1 === p.admin1),
+      c.place !== p &&
+      ((c.place.kind === 'country' && c.place.countryCode === p.countryCode) || (c.place.kind === 'admin1' && !!c.place.admin1 && c.place.admin1 === p.admin1)),
   );
 }
 
-function kindAgrees(hint: PlaceKind, kind: PlaceKind): boolean {
-  if (hint === kind) return true;
-  if (hint === 'city' || hint === 'town' || hint === 'village') return kind === 'city' || kind === 'town' || kind === 'village';
-  if (hint === 'region') return kind === 'region' || kind === 'admin1' || kind === 'admin2';
-  return false;
-}
-
 /** How near the candidate lies to the article's other placed names, nearer in the text counting more. */
-function proximity(p: Place, t: Toponym, all: Toponym[], placed: Array<Choice | null>): number {
+function proximity(candidate: Candidate, k: number, all: Toponym[], keys: string[], placed: Array<Choice | null>): number {
+  const p = candidate.place;
   if (p.kind === 'country' || p.kind === 'continent') return 0;
+  const t = all[k];
   let sum = 0;
   let weights = 0;
-  all.forEach((other, k) => {
-    const choice = placed[k];
-    if (other === t || !choice || normalizeName(other.surface) === normalizeName(t.surface)) return;
+  for (let j = 0; j < all.length; j += 1) {
+    const choice = placed[j];
+    if (j === k || !choice || keys[j] === keys[k]) continue;
     const q = choice.candidate.place;
-    if (q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') return;
-    const weight = 1 / (1 + Math.abs(other.sentence - t.sentence));
+    if (q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') continue;
+    const weight = 1 / (1 + Math.abs(all[j].sentence - t.sentence));
     sum += weight * Math.exp(-distanceKm(p.lat, p.lon, q.lat, q.lon) / PROXIMITY_SCALE_KM);
     weights += weight;
-  });
+  }
   return weights > 0 ? sum / weights : 0;
 }
 
 /** Every occurrence of a name in an article takes the meaning with the most total support. */
-function oneSensePerDiscourse(toponyms: Toponym[], chosen: Array<Choice | null>): Array<Choice | null> {
+function oneSensePerDiscourse(toponyms: Toponym[], keys: string[], chosen: Array<Choice | null>): Array<Choice | null> {
   const support = new Map<string, Map<string, { choice: Choice; total: number }>>();
   toponyms.forEach((t, k) => {
     const choice = chosen[k];
     if (!choice || choice.candidate.match === 'demonym') return;
-    const key = normalizeName(t.surface);
-    const byPlace = support.get(key) ?? new Map();
+    const byPlace = support.get(keys[k]) ?? new Map();
     const entry = byPlace.get(choice.candidate.place.id) ?? { choice, total: 0 };
     entry.total += choice.score;
     byPlace.set(choice.candidate.place.id, entry);
-    support.set(key, byPlace);
+    support.set(keys[k], byPlace);
   });
   return toponyms.map((t, k) => {
     const choice = chosen[k];
-    const byPlace = support.get(normalizeName(t.surface));
+    const byPlace = support.get(keys[k]);
     if (!choice || !byPlace || byPlace.size < 2) return choice;
-    const winner = [...byPlace.values()].sort((a, b) => b.total - a.total)[0];
-    const candidate = t.candidates.find((c) => c.place.id === winner.choice.candidate.place.id);
+    let winner: { choice: Choice; total: number } | undefined;
+    for (const entry of byPlace.values()) if (!winner || entry.total > winner.total) winner = entry;
+    const candidate = t.candidates.find((c) => c.place.id === winner!.choice.candidate.place.id);
     return candidate ? { ...choice, candidate } : choice;
   });
 }

@@ -1,0 +1,87 @@
+/**
+ * The recogniser on small inline articles, with the real gazetteer and the shipped model: one
+ * behaviour per case, each named after the error class it guards against.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanArticle } from '../src/core/clean-article.ts';
+import { findToponyms, scoreCandidates, type RecognizerResources } from '../src/core/find-toponyms.ts';
+import { resolvePlaces } from '../src/core/resolve-places.ts';
+import { probability, trainLogistic } from '../src/core/linear-model.ts';
+import { loadResources } from '../scripts/lib/load-resources.ts';
+
+let resources: RecognizerResources;
+beforeAll(async () => {
+  resources = await loadResources();
+});
+
+const article = (text: string) => cleanArticle({ id: 't', text, meta: {} }).article;
+const surfaces = (text: string) => findToponyms(article(text), resources).map((t) => t.surface);
+const toponym = (text: string, surface: string) => findToponyms(article(text), resources).find((t) => t.surface === surface);
+
+describe('findToponyms', () => {
+  it('finds plain place names and keeps exact offsets', () => {
+    const text = 'Troops moved from Aleppo to Idlib on Monday.';
+    const found = findToponyms(article(text), resources);
+    expect(found.map((t) => t.surface)).toEqual(['Aleppo', 'Idlib']);
+    for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.surface);
+  });
+
+  it('keeps the full stop of an AP state abbreviation', () => {
+    expect(surfaces('He was born in Gainesville, Fla. and moved to Charleston, W.Va. in 2001.')).toEqual(
+      expect.arrayContaining(['Gainesville', 'Fla.', 'Charleston', 'W.Va.']),
+    );
+  });
+
+  it('takes a whole street or river name, and places a street at the town', () => {
+    const text = 'The council met in Dublin, Ohio. Residents of Darby Street asked for a new name. Boats sailed down the Kanawha River.';
+    expect(surfaces(text)).toEqual(expect.arrayContaining(['Darby Street', 'Kanawha River']));
+    const street = resolvePlaces('t', findToponyms(article(text), resources)).find((m) => m.surface === 'Darby Street');
+    expect(street?.place?.name).toBe('Dublin');
+    expect(street?.geoPrecision).toBe(2);
+  });
+
+  it('marks a place inside an organisation name as embedded', () => {
+    const t = toponym('She studied at Ohio State University before moving away.', 'Ohio');
+    expect(t?.role).toBe('embedded');
+  });
+
+  it('keeps a demonym before the state\'s own bodies adjectival', () => {
+    expect(toponym('The Syrian Army shelled the town of Saraqib.', 'Syrian')?.role).toBe('adjectival');
+  });
+
+  it('does not take a surname for a town once a title has named the person', () => {
+    const text = 'The Rev. Roy Jones was appointed on Monday. Jones will be paid $9 an hour, officials in Shreveport said.';
+    expect(surfaces(text)).not.toContain('Jones');
+  });
+
+  it('does not take common words for places through an alias', () => {
+    expect(surfaces('The City Council met at City Hall in Fargo.')).not.toContain('City');
+  });
+
+  it('knows "U.S." as the country, not the pronoun', () => {
+    const text = 'The U.S. sent aid to Kenya.';
+    const us = resolvePlaces('t', findToponyms(article(text), resources)).find((m) => m.surface === 'U.S.');
+    expect(us?.place?.kind).toBe('country');
+    expect(us?.place?.countryCode).toBe('US');
+  });
+
+  it('gives every candidate a probability from the shipped model', () => {
+    const scored = scoreCandidates(article('Officials in Ankara said NATO would meet.'), resources);
+    expect(scored.length).toBeGreaterThan(0);
+    for (const s of scored) expect(s.probability).toBeGreaterThanOrEqual(0);
+    const nato = scored.find((s) => s.candidate.surface === 'NATO');
+    if (nato) expect(nato.probability).toBeLessThan(0.5);
+  });
+});
+
+describe('linear model', () => {
+  it('learns a separable rule and is deterministic', () => {
+    const examples = Array.from({ length: 200 }, (_, i) => ({ features: ['bias', i % 2 ? 'good' : 'bad', `noise:${i % 7}`], label: i % 2 === 1 }));
+    const a = trainLogistic(examples, { epochs: 10, rate: 0.2, l2: 1e-5, seed: 3 });
+    const b = trainLogistic(examples, { epochs: 10, rate: 0.2, l2: 1e-5, seed: 3 });
+    expect(a).toEqual(b);
+    const model = { task: '', recipe: {}, threshold: 0.5, weights: a };
+    expect(probability(model, ['bias', 'good'])).toBeGreaterThan(0.9);
+    expect(probability(model, ['bias', 'bad'])).toBeLessThan(0.1);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Resolution on small inline articles with the real gazetteer and the shipped ranker: same-name
+ * places decided by the article's own evidence (its state, its container, its country).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanArticle } from '../src/core/clean-article.ts';
+import { findToponyms, type RecognizerResources } from '../src/core/find-toponyms.ts';
+import { geoPrecisionOf, resolvePlaces } from '../src/core/resolve-places.ts';
+import type { Mention } from '../src/core/model.ts';
+import { loadResources } from '../scripts/lib/load-resources.ts';
+
+let resources: RecognizerResources;
+beforeAll(async () => {
+  resources = await loadResources();
+});
+
+function resolve(text: string): Mention[] {
+  const { article } = cleanArticle({ id: 't', text, meta: {} });
+  return resolvePlaces('t', findToponyms(article, resources));
+}
+const place = (text: string, surface: string) => resolve(text).find((m) => m.surface === surface)?.place;
+
+describe('resolvePlaces', () => {
+  it('reads an explicit container: Gainesville, Fla. vs Gainesville, Ga.', () => {
+    expect(place('A man from Gainesville, Fla. was arrested.', 'Gainesville')?.admin1).toBe('US.FL');
+    expect(place('A man from Gainesville, Ga. was arrested.', 'Gainesville')?.admin1).toBe('US.GA');
+  });
+
+  it('takes Georgia for the US state when the article is about Georgia counties', () => {
+    const p = place('Deputies in Barrow County and Jackson County said the Georgia law changed on Monday.', 'Georgia');
+    expect(p?.countryCode).toBe('US');
+  });
+
+  it('takes Georgia for the country in an article about the Caucasus', () => {
+    const p = place('Russian troops entered Georgia after fighting near Tbilisi and in South Ossetia.', 'Georgia');
+    expect(p?.countryCode).toBe('GE');
+  });
+
+  it('keeps one meaning for a name throughout an article', () => {
+    const mentions = resolve('Paris, Texas, held a parade. Paris officials praised the turnout in Lamar County. Paris will do it again.').filter((m) => m.surface === 'Paris');
+    expect(new Set(mentions.map((m) => m.place?.id)).size).toBe(1);
+    expect(mentions[0].place?.countryCode).toBe('US');
+  });
+
+  it('places Tripoli in Libya when the article says so', () => {
+    expect(place('Fighting resumed in Tripoli, Libya, as Turkish drones flew overhead.', 'Tripoli')?.countryCode).toBe('LY');
+  });
+
+  it('gives ACLED geo precision by kind', () => {
+    expect(geoPrecisionOf('town')).toBe(1);
+    expect(geoPrecisionOf('admin2')).toBe(2);
+    expect(geoPrecisionOf('country')).toBe(3);
+  });
+});
