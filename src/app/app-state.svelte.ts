@@ -1,0 +1,244 @@
+/**
+ * The app's state, as Svelte 5 runes: the loaded data, the slider (cursor, step, window), the
+ * filters, the selection and the camera. Everything the map, slider, list and reader show is
+ * derived here, once, so they cannot disagree. Large arrays live in `$state.raw` / `$derived`
+ * (never deep proxies): 100k features must not be wrapped.
+ */
+import type { ArticleRecord, Place, Problem } from '../core/model.ts';
+import type { AppData } from './load-data.ts';
+import { stepDay, type StepUnit } from './lib/days.ts';
+import { isUnfiltered, makeMatcher, NO_FILTERS, type EventFilters, type ListSort } from './lib/event-filter.ts';
+import {
+  buildIndex,
+  countEvents,
+  filterIndex,
+  nextEventDay,
+  selectWindow,
+  windowFor,
+  type EventFeature,
+  type WindowMode,
+} from './lib/event-index.ts';
+import { DEFAULT_URL_STATE, type Selection, type UrlState, type View } from './lib/url-state.ts';
+
+/** A request to move the camera (a new object each time, so asking twice flies twice). */
+export interface FlyRequest {
+  lon: number;
+  lat: number;
+  /** Target zoom, or null to keep the current one. */
+  zoom: number | null;
+}
+
+/** Events under the pointer, and where (px from the map's top left), for the hover card. */
+export interface Hover {
+  ids: string[];
+  x: number;
+  y: number;
+  /** Width of the map, so the card can open leftwards near the right edge. */
+  width: number;
+}
+
+/** Which optional layers are drawn. */
+export interface LayerToggles {
+  mentions: boolean;
+  areas: boolean;
+  routes: boolean;
+}
+
+export class AppState {
+  /** The loaded data; null while loading or when loading failed. */
+  data = $state.raw<AppData | null>(null);
+  /** Problems found while loading (shown to the user). */
+  problems = $state.raw<Problem[]>([]);
+  loading = $state(true);
+  /** True once the map has its layers and first data (the test hook waits on it). */
+  mapReady = $state(false);
+
+  cursor = $state(0);
+  unit = $state<StepUnit>(DEFAULT_URL_STATE.unit);
+  mode = $state<WindowMode>(DEFAULT_URL_STATE.mode);
+  windowDays = $state(DEFAULT_URL_STATE.windowDays);
+  filters = $state.raw<EventFilters>(NO_FILTERS);
+  sort = $state<ListSort>(DEFAULT_URL_STATE.sort);
+  /** Show every matching event in the list, not only the window's. */
+  listAllDates = $state(false);
+  selection = $state.raw<Selection | null>(null);
+  /** Feature ids of several events at one clicked spot, listed so each can be read. */
+  spot = $state.raw<string[] | null>(null);
+  view = $state.raw<View | null>(null);
+  hover = $state.raw<Hover | null>(null);
+  flyRequest = $state.raw<FlyRequest | null>(null);
+  playing = $state(false);
+  /** Playback speed in steps per second. */
+  speed = $state(2);
+  layers = $state<LayerToggles>({ mentions: true, areas: true, routes: true });
+
+  /** All events: the dated index and the undated list. */
+  base = $derived.by(() => (this.data ? buildIndex(this.data.events) : null));
+  featureById = $derived.by(() => new Map((this.data?.events ?? []).map((f) => [f.properties.id, f])));
+  articleById = $derived.by(() => new Map((this.data?.articles.articles ?? []).map((a) => [a.id, a])));
+  /** Dated events that pass the filters (the map's and the list's universe). */
+  filtered = $derived.by(() => {
+    const base = this.base;
+    if (!base) return null;
+    if (isUnfiltered(this.filters)) return base.index;
+    return filterIndex(base.index, makeMatcher(this.filters, (f) => this.searchText(f)));
+  });
+  undated = $derived.by(() => {
+    const base = this.base;
+    if (!base) return [];
+    return isUnfiltered(this.filters) ? base.undated : base.undated.filter(makeMatcher(this.filters, (f) => this.searchText(f)));
+  });
+  undatedArticles = $derived.by(() => (this.data?.articles.articles ?? []).filter((a) => a.publishedDay === null));
+  win = $derived(windowFor(this.cursor, this.mode, this.windowDays));
+  /** The features the map shows now. */
+  visible = $derived.by(() => (this.filtered ? selectWindow(this.filtered, this.win) : []));
+  /** Distinct events among them (an event at two places is one event). */
+  visibleEventCount = $derived(this.filtered ? countEvents(this.filtered, this.win) : 0);
+  selectedFeature = $derived.by(() => {
+    const s = this.selection;
+    return s?.kind === 'event' ? (this.featureById.get(s.id) ?? null) : null;
+  });
+
+  #searchCache = new WeakMap<EventFeature, string>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Adopts loaded data and the state from a link; the cursor defaults to the last event day. */
+  init(data: AppData, problems: Problem[], url: UrlState): void {
+    this.data = data;
+    this.problems = problems;
+    this.loading = false;
+    this.apply(url);
+  }
+
+  /** Applies a decoded link; `moveCamera` when the map is already up (a link pasted later). */
+  apply(url: UrlState, moveCamera = false): void {
+    if (moveCamera && url.view) this.flyRequest = { lon: url.view.lon, lat: url.view.lat, zoom: url.view.zoom };
+    this.unit = url.unit;
+    this.mode = url.mode;
+    this.windowDays = url.windowDays;
+    this.filters = url.filters;
+    this.sort = url.sort;
+    this.selection = url.selection;
+    this.spot = null;
+    this.view = url.view;
+    const index = this.base?.index;
+    this.cursor = this.clamp(url.day ?? (index && index.features.length ? index.starts[index.starts.length - 1] : 0));
+  }
+
+  /** The state a link should carry. */
+  toUrlState(): UrlState {
+    return {
+      day: this.cursor,
+      unit: this.unit,
+      mode: this.mode,
+      windowDays: this.windowDays,
+      filters: this.filters,
+      sort: this.sort,
+      selection: this.selection,
+      view: this.view,
+    };
+  }
+
+  /** First and last day of the slider. */
+  get range(): { min: number; max: number } {
+    const index = this.base?.index;
+    if (!index || !index.features.length) return { min: this.cursor, max: this.cursor };
+    return { min: index.minDay, max: index.maxDay };
+  }
+
+  clamp(day: number): number {
+    const { min, max } = this.range;
+    return Math.min(max, Math.max(min, Math.round(day)));
+  }
+
+  setCursor(day: number): void {
+    this.cursor = this.clamp(day);
+  }
+
+  /** Moves `n` steps of the current unit. */
+  step(n: number): void {
+    this.setCursor(stepDay(this.cursor, this.unit, n));
+  }
+
+  /** Jumps to the next (1) or previous (-1) day on which a matching event starts. */
+  jumpToEvent(dir: 1 | -1): void {
+    const index = this.filtered;
+    if (!index) return;
+    const day = nextEventDay(index, this.cursor, dir);
+    if (day !== null) this.setCursor(day);
+  }
+
+  setFilters(patch: Partial<EventFilters>): void {
+    this.filters = { ...this.filters, ...patch };
+  }
+
+  /** Opens an item in the reader; a spot list stays behind it so "back" returns there. */
+  select(selection: Selection | null): void {
+    this.selection = selection;
+  }
+
+  /** A map click: one event opens the reader, several at one spot are listed first. */
+  pick(featureIds: string[]): void {
+    if (featureIds.length === 1) {
+      this.spot = null;
+      this.select({ kind: 'event', id: featureIds[0] });
+    } else if (featureIds.length > 1) {
+      this.spot = featureIds;
+      this.select(null);
+    }
+  }
+
+  closeSpot(): void {
+    this.spot = null;
+  }
+
+  fly(place: { lon: number; lat: number }, zoom: number | null = null): void {
+    this.flyRequest = { lon: place.lon, lat: place.lat, zoom };
+  }
+
+  place(id: string | null): Place | null {
+    return id ? (this.data?.articles.places[id] ?? null) : null;
+  }
+
+  article(id: string): ArticleRecord | null {
+    return this.articleById.get(id) ?? null;
+  }
+
+  /** The sentence an event was read from. */
+  sentenceOf(f: EventFeature): string {
+    const a = this.article(f.properties.articleId);
+    return a ? a.text.slice(f.properties.sentenceStart, f.properties.sentenceEnd).replace(/\s+/g, ' ').trim() : '';
+  }
+
+  togglePlay(): void {
+    if (this.playing) return this.pause();
+    if (this.cursor >= this.range.max) this.setCursor(this.range.min);
+    this.playing = true;
+    this.#tick();
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #tick(): void {
+    this.#timer = setTimeout(() => {
+      if (!this.playing) return;
+      if (this.cursor >= this.range.max) return this.pause();
+      this.step(1);
+      this.#tick();
+    }, 1000 / this.speed);
+  }
+
+  private searchText(f: EventFeature): string {
+    let s = this.#searchCache.get(f);
+    if (s === undefined) {
+      const p = f.properties;
+      s = [p.placeName, p.actors, p.type, p.subType, p.dateText, this.sentenceOf(f)].join(' ');
+      this.#searchCache.set(f, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Loads the layers the pipeline writes (the data contract in src/core/model.ts), relative to the
+ * page, and checks their shape before the app trusts them. Problems are returned as data: a
+ * missing optional layer is a warning (the map works without mentions or areas); a missing or
+ * malformed events or articles file is an error and the app shows what is wrong.
+ */
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type {
+  ArticlesFile,
+  EventFeatureProperties,
+  MentionFeatureProperties,
+  Problem,
+  RunReport,
+  ShapeFeatureProperties,
+} from '../core/model.ts';
+import { toEventFeatures, type EventFeature } from './lib/event-index.ts';
+
+/** Everything the app shows, as loaded. */
+export interface AppData {
+  /** All event features, dated and undated, with derived properties. */
+  events: EventFeature[];
+  mentions: FeatureCollection<Point, MentionFeatureProperties>;
+  areas: FeatureCollection<Polygon | MultiPolygon, ShapeFeatureProperties>;
+  routes: FeatureCollection<LineString | MultiLineString, ShapeFeatureProperties>;
+  articles: ArticlesFile;
+  /** The run report, or null when absent. */
+  report: RunReport | null;
+}
+
+/** File names under `data/`, as the pipeline writes them. */
+export const DATA_FILES = {
+  events: 'events.geojson',
+  mentions: 'mentions.geojson',
+  areas: 'areas.geojson',
+  routes: 'routes.geojson',
+  articles: 'articles.json',
+  report: 'report.json',
+} as const;
+
+type Fetch = (url: string) => Promise<Response>;
+
+/** Fetches and checks every layer under `dataUrl` (ending in `/`). */
+export async function loadAppData(dataUrl: string, fetchFn: Fetch): Promise<{ data: AppData | null; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const get = async (name: string, required: boolean): Promise<unknown> => {
+    const file = `data/${name}`;
+    const severity = required ? 'error' : 'warning';
+    let res: Response;
+    try {
+      res = await fetchFn(dataUrl + name);
+    } catch (e) {
+      problems.push({ code: 'fetch-failed', message: `Could not fetch ${file}: ${String(e)}`, severity, file });
+      return null;
+    }
+    if (!res.ok) {
+      problems.push({ code: 'missing-file', message: `${file} is missing (HTTP ${res.status}).`, severity, file });
+      return null;
+    }
+    const text = await res.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      // A dev server answers a missing file with index.html: that is "missing", not "corrupt".
+      const code = /^\s*</.test(text) ? 'missing-file' : 'invalid-json';
+      const message = code === 'missing-file' ? `${file} is missing.` : `${file} is not valid JSON.`;
+      problems.push({ code, message, severity, file });
+      return null;
+    }
+  };
+  const [events, mentions, areas, routes, articles, report] = await Promise.all([
+    get(DATA_FILES.events, true),
+    get(DATA_FILES.mentions, false),
+    get(DATA_FILES.areas, false),
+    get(DATA_FILES.routes, false),
+    get(DATA_FILES.articles, true),
+    get(DATA_FILES.report, false),
+  ]);
+  const eventsFc = asCollection<Point, EventFeatureProperties>(events, 'events.geojson', true, problems);
+  const articlesFile = asArticles(articles, problems);
+  if (!eventsFc || !articlesFile) return { data: null, problems };
+  const points = eventsFc.features.filter((f) => f.geometry?.type === 'Point' && f.properties);
+  if (points.length < eventsFc.features.length) {
+    problems.push({
+      code: 'not-a-point',
+      message: `${eventsFc.features.length - points.length} event features without a Point geometry were left off the map.`,
+      severity: 'warning',
+      file: 'data/events.geojson',
+    });
+  }
+  return {
+    data: {
+      events: toEventFeatures(points),
+      mentions: asCollection(mentions, 'mentions.geojson', false, problems) ?? empty(),
+      areas: asCollection(areas, 'areas.geojson', false, problems) ?? empty(),
+      routes: asCollection(routes, 'routes.geojson', false, problems) ?? empty(),
+      articles: articlesFile,
+      report: report && typeof report === 'object' ? (report as RunReport) : null,
+    },
+    problems,
+  };
+}
+
+function empty<G extends Geometry, P>(): FeatureCollection<G, P> {
+  return { type: 'FeatureCollection', features: [] };
+}
+
+function asCollection<G extends Geometry, P>(
+  value: unknown,
+  name: string,
+  required: boolean,
+  problems: Problem[],
+): FeatureCollection<G, P> | null {
+  if (value === null) return null;
+  const fc = value as { type?: unknown; features?: unknown };
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    problems.push({
+      code: 'not-a-feature-collection',
+      message: `data/${name} is not a GeoJSON FeatureCollection.`,
+      severity: required ? 'error' : 'warning',
+      file: `data/${name}`,
+    });
+    return null;
+  }
+  return { type: 'FeatureCollection', features: fc.features as Array<Feature<G, P>> };
+}
+
+function asArticles(value: unknown, problems: Problem[]): ArticlesFile | null {
+  if (value === null) return null;
+  const a = value as Partial<ArticlesFile>;
+  if (!Array.isArray(a.articles) || typeof a.places !== 'object' || a.places === null) {
+    problems.push({
+      code: 'invalid-articles',
+      message: 'data/articles.json lacks an `articles` list or a `places` map.',
+      severity: 'error',
+      file: 'data/articles.json',
+    });
+    return null;
+  }
+  return a as ArticlesFile;
+}
