@@ -46,6 +46,17 @@ describe('resolvePlaces', () => {
     expect(place('Fighting resumed in Tripoli, Libya, as Turkish drones flew overhead.', 'Tripoli')?.countryCode).toBe('LY');
   });
 
+  it('finds the coherent pair when the first guess of each name lies elsewhere: Palestine in Anderson County, Texas', () => {
+    const mentions = resolve('The Palestine City Council met on Monday. Palestine officials said Anderson County deputies will patrol the park.');
+    expect(mentions.find((m) => m.surface === 'Palestine')?.place?.admin1).toBe('US.TX');
+    expect(mentions.find((m) => m.surface === 'Anderson County')?.place?.admin1).toBe('US.TX');
+  });
+
+  it('does not let a government ("Washington said") pull a name towards its capital', () => {
+    const p = place('Washington said the talks failed. Damascus rejected the plan, and fighting went on near Homs.', 'Damascus');
+    expect(p?.countryCode).toBe('SY');
+  });
+
   it('gives ACLED geo precision by kind', () => {
     expect(geoPrecisionOf('town')).toBe(1);
     expect(geoPrecisionOf('admin2')).toBe(2);

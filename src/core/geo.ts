@@ -12,6 +12,16 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** Equirectangular distance in kilometres: within a fraction of a percent of the great circle at the tens of km where nearness matters, and much cheaper. */
+export function approxDistanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  let dLon = Math.abs(lon2 - lon1);
+  if (dLon > 180) dLon = 360 - dLon;
+  const x = dLon * toRad * Math.cos(((lat1 + lat2) / 2) * toRad);
+  const y = (lat2 - lat1) * toRad;
+  return EARTH_RADIUS_KM * Math.sqrt(x * x + y * y);
+}
+
 /** Integer day number (days since 1970-01-01, UTC) of an ISO date, or -1 for null. */
 export function dayNumber(isoDate: string | null | undefined): number {
   if (!isoDate) return -1;

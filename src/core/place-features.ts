@@ -29,6 +29,14 @@ export interface CandidateContext {
   contained: boolean;
   /** Nearness (0..1) to the article's other placed names, or null before the first pass. */
   proximity: number | null;
+  /**
+   * Nearness (0..1) to the nearest reading of each other name, whatever the passes chose: the
+   * coherent pair ("Palestine" and "Anderson County", both in Texas) shows even when the
+   * first pass placed each name elsewhere.
+   */
+  jointProximity: number;
+  /** How far its joint nearness exceeds the best of the name's other candidates (0 when it does not). */
+  jointLead: number;
 }
 
 /** Feature names of a candidate. */
@@ -48,6 +56,10 @@ export function placeFeatures(candidate: Candidate, t: Toponym, evidence: Resolu
   if (t.role === 'metonymic') f.push(`metonymic&code:${codeClass(p)}`);
   if (t.role === 'adjectival') f.push(`adjectival&kind:${p.kind}`);
   if (ctx.proximity !== null) f.push(`proximity:${proximityBucket(ctx.proximity)}`);
+  if (ctx.of > 1) {
+    f.push(`joint:${proximityBucket(ctx.jointProximity)}`);
+    if (ctx.jointLead > 0) f.push(`joint-lead:${proximityBucket(ctx.jointLead)}`);
+  }
   return f;
 }
 

@@ -11,8 +11,8 @@
  * A street name is placed at the town the article names nearest to it (geo precision 2, "near a
  * town"), or stays unresolved when the article names no town.
  */
-import type { Candidate, GeoPrecision, Mention, PlaceKind, Toponym } from './model.ts';
-import { distanceKm } from './geo.ts';
+import type { Candidate, GeoPrecision, Mention, Place, PlaceKind, Toponym } from './model.ts';
+import { approxDistanceKm, distanceKm } from './geo.ts';
 import { normalizeName } from './normalize-name.ts';
 import { probability, type LinearModel } from './linear-model.ts';
 import { placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
@@ -20,6 +20,16 @@ import rankerModel from '../../geodata/models/place-ranker.json' with { type: 'j
 
 /** Distance (km) over which nearness to the article's other places fades. */
 const PROXIMITY_SCALE_KM = 40;
+/** Readings of another name considered for joint nearness (best prior first); bounds the cost. */
+const JOINT_READINGS = 12;
+/**
+ * Scores this close between a state and its namesake town ("Aleppo") are a tie: the training
+ * label (within 161 km of the gold point) holds for both, so the model cannot tell them apart.
+ * The one nearer the article's other places wins.
+ */
+const NESTED_TIE = 0.02;
+/** Kinds too large for nearness to mean anything. */
+const TOO_LARGE = new Set<PlaceKind>(['country', 'continent', 'region']);
 const SHIPPED_MODEL = rankerModel as LinearModel;
 /** A street placed at its town is surer of the town than of the street. */
 const STREET_CONFIDENCE = 0.6;
@@ -27,7 +37,7 @@ const STREET_CONFIDENCE = 0.6;
 /** Resolves the toponyms of one article into mentions. `model` defaults to the shipped ranker. */
 export function resolvePlaces(articleId: string, toponyms: Toponym[], model: LinearModel = SHIPPED_MODEL): Mention[] {
   const keys = toponyms.map((t) => normalizeName(t.surface));
-  const evidence = articleEvidence(toponyms);
+  const evidence = articleEvidence(toponyms, keys);
   let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, null, model));
   chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, chosen, model));
   chosen = oneSensePerDiscourse(toponyms, keys, chosen);
@@ -67,7 +77,7 @@ export function geoPrecisionOf(kind: PlaceKind | undefined): GeoPrecision {
 /** Every candidate of every name with its ranking features (training uses it). */
 export function rankingExamples(toponyms: Toponym[]): Array<Array<{ candidate: Candidate; features: string[] }>> {
   const keys = toponyms.map((t) => normalizeName(t.surface));
-  const evidence = articleEvidence(toponyms);
+  const evidence = articleEvidence(toponyms, keys);
   const first = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, null, SHIPPED_MODEL));
   return toponyms.map((t, k) => scored(k, toponyms, keys, evidence, first, SHIPPED_MODEL).map(({ candidate, features }) => ({ candidate, features })));
 }
@@ -79,8 +89,13 @@ interface Choice {
   certainty: number;
 }
 
-/** The countries and states the article's unambiguous names lie in, and the states it names. */
-function articleEvidence(toponyms: Toponym[]): ResolutionEvidence {
+interface ArticleEvidence extends ResolutionEvidence {
+  /** Per name (normalised key): each candidate's nearness to the nearest reading of any other name. */
+  joint: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The countries and states the article's unambiguous names lie in, the states it names, and joint nearness. */
+function articleEvidence(toponyms: Toponym[], keys: string[]): ArticleEvidence {
   const countries = new Map<string, number>();
   const admin1 = new Map<string, number>();
   const namedAdmin1 = new Set<string>();
@@ -97,7 +112,69 @@ function articleEvidence(toponyms: Toponym[]): ResolutionEvidence {
     for (const c of t.candidates) if (c.place.kind === 'admin1' && c.place.admin1 && c.match === 'exact' && t.candidates.length === 1) namedAdmin1.add(c.place.admin1);
   }
   const share = (m: Map<string, number>) => new Map([...m].map(([k, n]) => [k, n / total]));
-  return { countryShare: share(countries), admin1Share: share(admin1), namedAdmin1 };
+  return { countryShare: share(countries), admin1Share: share(admin1), namedAdmin1, joint: jointNearness(toponyms, keys) };
+}
+
+/**
+ * For every candidate of every name, its nearness to the nearest reading of the nearest other
+ * name: the best case over the other names' first JOINT_READINGS candidates, a state and a town
+ * inside it counting as together. Per distinct name, so a repeated name costs nothing more.
+ */
+function jointNearness(toponyms: Toponym[], keys: string[]): Map<string, number[]> {
+  const readings = new Map<string, Candidate[]>();
+  toponyms.forEach((t, k) => {
+    // "Washington said" places a government, not a neighbour: metonymic and adjectival uses don't anchor.
+    if (readings.has(keys[k]) || t.candidates.length === 0 || (t.role !== 'literal' && t.role !== 'embedded')) return;
+    readings.set(keys[k], t.candidates);
+  });
+  const others = [...readings].map(([key, list]) => ({
+    key,
+    points: list.slice(0, JOINT_READINGS).filter((c) => !TOO_LARGE.has(c.place.kind)).map((c) => c.place),
+  }));
+  const joint = new Map<string, number[]>();
+  for (const [key, list] of readings) {
+    if (list.length < 2) continue;
+    const values = list.map(({ place: p }) => {
+      if (TOO_LARGE.has(p.kind)) return 0;
+      let nearest = Infinity;
+      for (const other of others) {
+        if (other.key === key) continue;
+        for (const q of other.points) nearest = Math.min(nearest, within(p, q) ? 0 : approxDistanceKm(p.lat, p.lon, q.lat, q.lon));
+      }
+      return Math.exp(-nearest / PROXIMITY_SCALE_KM);
+    });
+    joint.set(key, shareNested(list, values));
+  }
+  return joint;
+}
+
+/**
+ * A state and its namesake town inside it ("Idlib", "New York") are one area at two scales:
+ * nearness to the article's other places cannot tell them apart, so both take the better value
+ * and the choice between them is left to kind, size and the article's other evidence.
+ */
+function shareNested(list: Candidate[], values: number[]): number[] {
+  const shared = [...values];
+  for (let i = 0; i < list.length; i += 1) {
+    for (let j = i + 1; j < list.length; j += 1) {
+      if (!within(list[i].place, list[j].place)) continue;
+      shared[i] = shared[j] = Math.max(shared[i], shared[j], values[i], values[j]);
+    }
+  }
+  return shared;
+}
+
+/** The largest value of the list but the one at `skip`. */
+function bestOther(values: readonly number[], skip: number): number {
+  let best = 0;
+  for (let i = 0; i < values.length; i += 1) if (i !== skip && values[i] > best) best = values[i];
+  return best;
+}
+
+/** Whether one of two places is the admin-1 unit that holds the other: as near as places get. */
+function within(p: Place, q: Place): boolean {
+  if (p === q || !p.admin1 || p.admin1 !== q.admin1) return false;
+  return (p.kind === 'admin1') !== (q.kind === 'admin1');
 }
 
 /** The value all candidates share, or '' when they differ. */
@@ -107,9 +184,10 @@ function common(candidates: Candidate[], of: (c: Candidate) => string): string {
   return first;
 }
 
-function scored(k: number, all: Toponym[], keys: string[], evidence: ResolutionEvidence, placed: Array<Choice | null> | null, model: LinearModel) {
+function scored(k: number, all: Toponym[], keys: string[], evidence: ArticleEvidence, placed: Array<Choice | null> | null, model: LinearModel) {
   const t = all[k];
   const container = containerOf(k, all);
+  const joint = evidence.joint.get(keys[k]);
   let maxPopulation = 0;
   for (const c of t.candidates) if (c.place.population > maxPopulation) maxPopulation = c.place.population;
   return t.candidates.map((candidate, rank) => {
@@ -119,13 +197,15 @@ function scored(k: number, all: Toponym[], keys: string[], evidence: ResolutionE
       largest: candidate.place.population === maxPopulation,
       contained: !!container && contains(container, candidate),
       proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
+      jointProximity: joint?.[rank] ?? 0,
+      jointLead: joint ? Math.max(0, joint[rank] - bestOther(joint, rank)) : 0,
     };
     const features = placeFeatures(candidate, t, evidence, ctx);
-    return { candidate, features, score: probability(model, features) };
+    return { candidate, features, score: probability(model, features), proximity: ctx.proximity ?? ctx.jointProximity };
   });
 }
 
-function bestCandidate(k: number, all: Toponym[], keys: string[], evidence: ResolutionEvidence, placed: Array<Choice | null> | null, model: LinearModel): Choice | null {
+function bestCandidate(k: number, all: Toponym[], keys: string[], evidence: ArticleEvidence, placed: Array<Choice | null> | null, model: LinearModel): Choice | null {
   if (all[k].candidates.length === 0) return null;
   const list = scored(k, all, keys, evidence, placed, model);
   let best = 0;
@@ -136,7 +216,10 @@ function bestCandidate(k: number, all: Toponym[], keys: string[], evidence: Reso
       best = i;
     } else if (second < 0 || list[i].score > list[second].score) second = i;
   }
-  const margin = second >= 0 ? list[best].score - list[second].score : 1;
+  if (second >= 0 && list[best].score - list[second].score < NESTED_TIE && within(list[best].candidate.place, list[second].candidate.place) && list[second].proximity > list[best].proximity) {
+    [best, second] = [second, best];
+  }
+  const margin = second >= 0 ? Math.abs(list[best].score - list[second].score) : 1;
   return { candidate: list[best].candidate, score: list[best].score, certainty: round(Math.min(1, 0.5 + margin)) };
 }
 
