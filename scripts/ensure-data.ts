@@ -33,7 +33,7 @@ if (force || !existsSync(dataMarker) || newest([dataMarker]) < newest(dataInputs
 }
 
 const basemapMarker = join('public/basemap', 'style.json');
-if (force || !existsSync(basemapMarker) || newest([basemapMarker]) < newest([DEFAULT_OUT, 'scripts/build-basemap.ts', 'src/core/basemap-style.ts'])) {
+if (force || !existsSync(basemapMarker) || newest([basemapMarker]) < newest([DEFAULT_OUT, 'scripts/build-basemap.ts', 'src/core/basemap-style.ts', 'src/core/basemap-hydro.ts', 'geodata/hydro'])) {
   process.stderr.write('data: building the offline basemap into public/basemap/\n');
   await buildBasemap({ dataDir: DEFAULT_OUT, outDir: 'public/basemap' });
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import GJV from 'geojson-validation';
 import type { FeatureCollection, MultiLineString, Polygon, Position } from 'geojson';
 import {
-  assembleLakes, headerLevel, isClosed, joinPieces, lineLengthKm, parseGmtSegments, ringAreaKm2, ringContains, roundLine, simplifyLine,
+  assembleLakes, HYDRO_DETAIL, HYDRO_WORLD, selectHydro, headerLevel, isClosed, joinPieces, lineLengthKm, parseGmtSegments, ringAreaKm2, ringContains, roundLine, simplifyLine,
 } from '../src/core/basemap-hydro.ts';
 
 describe('parseGmtSegments', () => {
@@ -87,6 +87,33 @@ describe('assembleLakes', () => {
     expect(shoelace(lakes[0].islands[0])).toBeLessThan(0);
     expect(ringContains(lakes[0].shore, 0.5, 0.5)).toBe(true);
     expect(ringContains(lakes[0].shore, 1.5, 0.5)).toBe(false);
+  });
+});
+
+describe('selectHydro', () => {
+  const rivers: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [1, 3].map((level) => ({
+      type: 'Feature',
+      properties: { level },
+      geometry: { type: 'MultiLineString', coordinates: [[[0, 0.5 + level / 10], [4, 0.5 + level / 10]]] },
+    })),
+  };
+  const lake = (x: number, area: number, riverlake = false) => ({
+    type: 'Feature' as const,
+    properties: { area_km2: area, riverlake },
+    geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x + 0.5, 0], [x + 0.5, 0.5], [x, 0.5], [x, 0]]] },
+  });
+  const lakes: FeatureCollection = { type: 'FeatureCollection', features: [lake(0.2, 5000), lake(2.2, 150), lake(1.2, 40, true)] };
+
+  it('clips to the boxes and keeps what the selection asks for', () => {
+    const detail = selectHydro(rivers, lakes, [[0, 0, 2, 2]], HYDRO_DETAIL);
+    expect(detail.rivers.map((f) => f.properties?.level)).toEqual([1, 3]);
+    expect((detail.rivers[0].geometry as MultiLineString).coordinates).toEqual([[[0, 0.6], [2, 0.6]]]);
+    expect(detail.lakes.map((f) => f.properties)).toEqual([{ riverlake: false }, { riverlake: true }]);
+    const world = selectHydro(rivers, lakes, [[2, 0, 5, 2]], HYDRO_WORLD);
+    expect(world.rivers.map((f) => f.properties?.level)).toEqual([1]);
+    expect(world.lakes).toEqual([]); // the only big lake is in the other box; 150 km² is too small
   });
 });
 

@@ -38,8 +38,26 @@ describe('buildBasemapStyle', () => {
 
   it('leaves the detail sources out of a world basemap', () => {
     const style = buildBasemapStyle({ detail: false });
-    expect(Object.keys(style.sources).sort()).toEqual(['labels', 'places', 'world', 'world-borders']);
+    expect(Object.keys(style.sources).sort()).toEqual(['labels', 'lakes', 'places', 'rivers', 'world', 'world-borders']);
     expect(style.layers.every((l) => !('source' in l) || l.source in style.sources)).toBe(true);
+  });
+
+  it('draws lakes in the sea colour and rivers under borders and labels, light and dark', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const style = buildBasemapStyle({ ...options, theme });
+      const ids = style.layers.map((l) => l.id);
+      const at = (id: string) => ids.indexOf(id);
+      expect(at('lakes')).toBeGreaterThan(at('land-detail'));
+      expect(at('rivers')).toBeGreaterThan(at('lakes'));
+      expect(at('riverlake-banks')).toBeGreaterThan(at('lakes'));
+      for (const above of ['admin1-lines', 'borders-world', 'borders-detail', 'place-dots', 'place-labels', 'country-labels']) expect(at(above)).toBeGreaterThan(at('rivers'));
+      const lakes = style.layers[at('lakes')] as { paint: Record<string, unknown>; source: string };
+      expect(lakes.paint['fill-color']).toBe(PALETTES[theme].sea);
+      expect((style.layers[at('rivers')] as { paint: Record<string, unknown> }).paint['line-color']).toBe(PALETTES[theme].river);
+      expect((style.sources.rivers as { data: string }).data).toBe('rivers.geojson');
+      expect((style.sources.lakes as { data: string }).data).toBe('lakes.geojson');
+      expect(String((style.sources.rivers as { attribution?: string }).attribution)).toMatch(/GSHHG/);
+    }
   });
 
   it('dark differs from light only in colours', () => {

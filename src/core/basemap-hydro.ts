@@ -7,9 +7,11 @@
  * lake crossing a bin edge comes out as pieces whose ends meet exactly on the edge. `joinPieces`
  * puts them back together (rivers into lines, lake shores into closed rings), `simplifyLine`
  * thins them (Douglas–Peucker), `assembleLakes` turns rings into polygons with their islands as
- * holes. Everything here is deterministic: same input text, same output.
+ * holes; `selectHydro` clips and thins them for the basemap. Deterministic: same input, same output.
  */
-import type { Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { BBox } from './model.ts';
+import { clipGeometry } from './basemap-features.ts';
 
 /** One segment of a GMT multisegment dump: its `>` header and its points. */
 export interface GmtSegment {
@@ -297,4 +299,98 @@ function wind(ring: readonly Position[], ccw: boolean): Position[] {
 
 function compareLines(a: readonly Position[], b: readonly Position[]): number {
   return a[0][0] - b[0][0] || a[0][1] - b[0][1] || b.length - a.length || a[a.length - 1][0] - b[b.length - 1][0] || a[a.length - 1][1] - b[b.length - 1][1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the basemap draws
+// ---------------------------------------------------------------------------------------------
+
+/** Which rivers and lakes a part of the basemap draws, and how finely. */
+export interface HydroSelection {
+  /** WDBII river levels drawn. */
+  riverLevels: readonly number[];
+  /** Lines shorter than this (km, after clipping) are dropped. */
+  minRiverKm: number;
+  /** Lakes and river-lakes smaller than this (km², whole lake) are dropped. */
+  minLakeKm2: number;
+  /** Further Douglas–Peucker tolerance (degrees; 0: as in geodata/hydro). */
+  tolerance: number;
+  /** Decimals of the coordinates written. */
+  decimals: number;
+}
+
+/** Inside the detail box: everything in geodata/hydro, as it is. */
+export const HYDRO_DETAIL: HydroSelection = { riverLevels: [1, 2, 3], minRiverKm: 0, minLakeKm2: 0, tolerance: 0, decimals: 3 };
+/**
+ * Around it (and for a world-only basemap): the great rivers and lakes only, at the coarseness of
+ * Natural Earth 110m (the Nile, the Danube, the Mississippi; Victoria, the Great Lakes, Baikal).
+ */
+export const HYDRO_WORLD: HydroSelection = { riverLevels: [1], minRiverKm: 0, minLakeKm2: 2000, tolerance: 0.03, decimals: 2 };
+
+/**
+ * The rivers (one MultiLineString feature per level, `{level}`) and lakes (one MultiPolygon
+ * feature for lakes and one for river-lakes, `{riverlake}`) drawn inside `boxes`, from the
+ * geodata/hydro collections. Deterministic: input order is kept.
+ */
+export function selectHydro(
+  rivers: FeatureCollection,
+  lakes: FeatureCollection,
+  boxes: readonly BBox[],
+  selection: HydroSelection,
+): { rivers: Feature[]; lakes: Feature[] } {
+  const tidy = (l: Position[]) => roundLine(selection.tolerance > 0 ? simplifyLine(l, selection.tolerance) : l, selection.decimals);
+  const riverOut: Feature[] = [];
+  for (const f of rivers.features) {
+    const level = Number(f.properties?.level);
+    if (!selection.riverLevels.includes(level) || f.geometry?.type !== 'MultiLineString') continue;
+    const lines: Position[][] = [];
+    for (const line of f.geometry.coordinates) {
+      const b = ringBox(line);
+      for (const box of boxes) {
+        if (!overlaps(b, box)) continue;
+        const clipped = clipGeometry({ type: 'LineString', coordinates: line }, box);
+        for (const part of clipped ? linesOf(clipped) : []) {
+          if (lineLengthKm(part) < selection.minRiverKm) continue;
+          const t = tidy(part);
+          if (t.length >= 2) lines.push(t);
+        }
+      }
+    }
+    if (lines.length) riverOut.push({ type: 'Feature', properties: { level }, geometry: { type: 'MultiLineString', coordinates: lines } });
+  }
+  const polys: Record<'lake' | 'riverlake', Position[][][]> = { lake: [], riverlake: [] };
+  for (const f of lakes.features) {
+    if (f.geometry?.type !== 'Polygon' || Number(f.properties?.area_km2) < selection.minLakeKm2) continue;
+    const b = ringBox(f.geometry.coordinates[0]);
+    for (const box of boxes) {
+      if (!overlaps(b, box)) continue;
+      const clipped = clipGeometry(f.geometry, box);
+      for (const poly of clipped ? polygonsOf(clipped) : []) {
+        const shore = tidy(poly[0]);
+        if (shore.length < 4) continue;
+        const holes = poly.slice(1).map(tidy).filter((r) => r.length >= 4);
+        polys[f.properties?.riverlake ? 'riverlake' : 'lake'].push([shore, ...holes]);
+      }
+    }
+  }
+  const lakeOut: Feature[] = (['lake', 'riverlake'] as const)
+    .filter((k) => polys[k].length > 0)
+    .map((k) => ({ type: 'Feature', properties: { riverlake: k === 'riverlake' }, geometry: { type: 'MultiPolygon', coordinates: polys[k] } }));
+  return { rivers: riverOut, lakes: lakeOut };
+}
+
+function overlaps(a: readonly number[], b: readonly number[]): boolean {
+  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}
+
+function linesOf(g: Geometry): Position[][] {
+  if (g.type === 'LineString') return [g.coordinates];
+  if (g.type === 'MultiLineString') return g.coordinates;
+  return [];
+}
+
+function polygonsOf(g: Geometry): Position[][][] {
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  return [];
 }

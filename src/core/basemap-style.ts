@@ -4,8 +4,8 @@
  * are. Pure: the build script writes the result to `public/basemap/style.json` and
  * `style-dark.json`.
  *
- * A quiet analyst basemap: pale land on a slightly darker sea, grey borders, thin dashed admin-1
- * lines, and labels that step back from the data drawn on top (no bold faces, soft colours,
+ * A quiet analyst basemap: pale land on a slightly darker sea, lakes in the sea's colour, thin
+ * muted-blue rivers, grey borders, thin dashed admin-1 lines, and labels that step back from the data drawn on top (no bold faces, soft colours,
  * halos). Every URL is relative to the style file (`countries.geojson`, `fonts/...`), never to
  * another origin: a consumer resolves them against the style's URL (`resolveStyleUrls`).
  */
@@ -61,6 +61,8 @@ export interface BasemapPalette {
   localLabel: string;
   halo: string;
   dot: string;
+  /** Rivers and the banks of river-lakes (lakes are filled with `sea`). */
+  river: string;
 }
 
 /** Light: warm paper land, cool grey sea. Dark: slate, for night work and bright data colours. */
@@ -77,6 +79,7 @@ export const PALETTES: Record<BasemapTheme, BasemapPalette> = {
     localLabel: '#7a756f',
     halo: '#f6f4f0',
     dot: '#77726b',
+    river: '#a9bfd0',
   },
   dark: {
     sea: '#161b21',
@@ -90,6 +93,7 @@ export const PALETTES: Record<BasemapTheme, BasemapPalette> = {
     localLabel: '#8d959e',
     halo: '#1d2227',
     dot: '#8f98a2',
+    river: '#34495c',
   },
 };
 
@@ -98,6 +102,7 @@ export const ATTRIBUTION = {
   naturalEarth: '<a href="https://www.naturalearthdata.com/">Natural Earth</a>',
   geonames: '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
   countries: '<a href="https://github.com/mledoze/countries">mledoze/countries</a> (ODbL)',
+  gshhg: '<a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> (LGPL)',
 };
 
 /** File names of the basemap's sources, relative to `base`. */
@@ -109,6 +114,8 @@ export const BASEMAP_FILES = {
   admin1: 'admin1.geojson',
   labels: 'labels.geojson',
   places: 'places.geojson',
+  rivers: 'rivers.geojson',
+  lakes: 'lakes.geojson',
 } as const;
 
 /** Builds the style. Deterministic: same options, same object (and same JSON text). */
@@ -133,6 +140,8 @@ export function buildBasemapStyle(options: BasemapStyleOptions = {}): StyleSpeci
     sources.borders = geojson(BASEMAP_FILES.borders, ATTRIBUTION.naturalEarth);
     sources.admin1 = geojson(BASEMAP_FILES.admin1, ATTRIBUTION.naturalEarth);
   }
+  sources.lakes = geojson(BASEMAP_FILES.lakes, ATTRIBUTION.gshhg);
+  sources.rivers = geojson(BASEMAP_FILES.rivers, ATTRIBUTION.gshhg);
   sources.labels = geojson(BASEMAP_FILES.labels, `${ATTRIBUTION.naturalEarth}; ${ATTRIBUTION.countries}`);
   sources.places = geojson(BASEMAP_FILES.places, ATTRIBUTION.geonames);
 
@@ -141,6 +150,32 @@ export function buildBasemapStyle(options: BasemapStyleOptions = {}): StyleSpeci
     { id: 'land-world', type: 'fill', source: 'world', paint: { 'fill-color': p.land } },
   ];
   if (detail) layers.push({ id: 'land-detail', type: 'fill', source: 'countries', paint: { 'fill-color': p.land } });
+  // Water under every line: lakes in the sea's colour, then the banks of river-lakes (a wide river
+  // has no centre line in WDBII, so its banks carry it), then rivers by WDBII level (1: major
+  // permanent rivers from the start, 2 from zoom 4, 3 from zoom 5).
+  const byLevel = (one: number, two: number, three: number): ExpressionSpecification => ['match', ['get', 'level'], 1, one, 2, two, three];
+  layers.push(
+    { id: 'lakes', type: 'fill', source: 'lakes', paint: { 'fill-color': p.sea } },
+    {
+      id: 'riverlake-banks',
+      type: 'line',
+      source: 'lakes',
+      filter: ['==', ['get', 'riverlake'], true],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': p.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 0.8, 12, 1.2] },
+    },
+    {
+      id: 'rivers',
+      type: 'line',
+      source: 'rivers',
+      filter: ['>=', ['zoom'], byLevel(0, 4, 5)],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': p.river,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, byLevel(0.5, 0.3, 0.3), 6, byLevel(1.1, 0.8, 0.55), 10, byLevel(2.4, 1.7, 1.1), 14, byLevel(4, 3, 2)],
+      },
+    },
+  );
   if (detail) {
     layers.push({
       id: 'admin1-lines',
