@@ -49,7 +49,7 @@ export interface HydroResult {
 
 /** Runs `gmt coast … -M` and returns its text. */
 function gmtDump(args: string[]): string {
-  return execFileSync('gmt', ['coast', '-Rd', ...args, '-M'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return execFileSync('gmt', ['coast', '-Rd', ...args, '-M', '--GMT_HISTORY=false'], { encoding: 'utf8', maxBuffer: 1 << 30 });
 }
 
 /** Extracts with the given recipe (the default one unless testing). */

@@ -79,7 +79,7 @@ export const PALETTES: Record<BasemapTheme, BasemapPalette> = {
     localLabel: '#7a756f',
     halo: '#f6f4f0',
     dot: '#77726b',
-    river: '#a9bfd0',
+    river: '#8aaac6',
   },
   dark: {
     sea: '#161b21',
@@ -93,7 +93,7 @@ export const PALETTES: Record<BasemapTheme, BasemapPalette> = {
     localLabel: '#8d959e',
     halo: '#1d2227',
     dot: '#8f98a2',
-    river: '#34495c',
+    river: '#557797',
   },
 };
 
@@ -172,7 +172,7 @@ export function buildBasemapStyle(options: BasemapStyleOptions = {}): StyleSpeci
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': p.river,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 3, byLevel(0.5, 0.3, 0.3), 6, byLevel(1.1, 0.8, 0.55), 10, byLevel(2.4, 1.7, 1.1), 14, byLevel(4, 3, 2)],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, byLevel(0.6, 0.4, 0.4), 6, byLevel(1.3, 0.9, 0.7), 10, byLevel(2.6, 1.8, 1.3), 14, byLevel(4, 3, 2.2)],
       },
     },
   );
