@@ -11,6 +11,7 @@
  * Usage: tsx scripts/extract-hydro.ts [--out geodata/hydro] [--resolution i]
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -47,9 +48,14 @@ export interface HydroResult {
   stats: Record<string, number>;
 }
 
-/** Runs `gmt coast … -M` and returns its text. */
+/** Runs `gmt coast … -M` and returns its text (in a temporary folder: GMT leaves a gmt.history). */
 function gmtDump(args: string[]): string {
-  return execFileSync('gmt', ['coast', '-Rd', ...args, '-M', '--GMT_HISTORY=false'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'extract-hydro-'));
+  try {
+    return execFileSync('gmt', ['coast', '-Rd', ...args, '-M'], { encoding: 'utf8', maxBuffer: 1 << 30, cwd });
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 /** Extracts with the given recipe (the default one unless testing). */
