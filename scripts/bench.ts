@@ -1,15 +1,22 @@
 /**
  * `npm run bench`: prints figures, asserts nothing.
  *  1. gazetteer index: load time and heap, in a fresh process;
- *  2. geoparser throughput on one core: articles of about 2,000 characters cut from the
- *     evaluation corpora (or the sample corpus when ../shared is absent), articles per second;
+ *  2. throughput on one core, articles of about 2,000 characters cut from the evaluation
+ *     corpora (or the sample corpus when ../shared is absent): the geoparser alone (raw text →
+ *     toponyms with coordinates: clean, toponyms, resolve) and the full pipeline (also dates
+ *     and events), in articles/s and MB/s, then milliseconds per article for each stage;
  *  3. the app: load time and slider-step times in headless Chromium (scripts/bench-app.ts).
  * `--only gazetteer|geoparser|app` runs one part.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { processArticle } from '../src/core/process-article.ts';
+import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
+import { cleanArticle } from '../src/core/clean-article.ts';
+import { findPublication, findTemporalExpressions } from '../src/core/find-dates.ts';
+import { findToponyms } from '../src/core/find-toponyms.ts';
+import { resolvePlaces } from '../src/core/resolve-places.ts';
+import { extractEvents } from '../src/core/extract-events.ts';
 import type { RawArticle } from '../src/core/model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
@@ -29,21 +36,12 @@ if (!only || only === 'gazetteer') {
 if (!only || only === 'geoparser') {
   const resources = await loadResources();
   const articles = benchArticles();
-  let done = 0;
-  let chars = 0;
-  const started = performance.now();
-  while (performance.now() - started < MIN_SECONDS * 1000) {
-    for (const article of articles) {
-      processArticle(article, resources);
-      chars += article.text.length;
-      done += 1;
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `geoparser: ${done} articles (mean ${Math.round(chars / done)} chars) in ${seconds.toFixed(2)} s on one core: ` +
-      `${Math.round(done / seconds)} articles/s, ${((chars / seconds) / 1e6).toFixed(2)} MB/s (full pipeline: clean, dates, places, events)`,
-  );
+  const geoparser = throughput(articles, (a) => geoparseOnly(a, resources));
+  console.log(`geoparser: ${geoparser.summary} (geoparser alone: clean, toponyms, resolve)`);
+  const full = throughput(articles, (a) => processArticle(a, resources));
+  console.log(`pipeline: ${full.summary} (full pipeline: clean, dates, places, events)`);
+  const stages = stageTimes(articles, resources);
+  console.log(`stages (ms/article): ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
 }
 
 if (!only || only === 'app') {
@@ -51,6 +49,63 @@ if (!only || only === 'app') {
     const { benchApp } = await import('./bench-app.ts');
     await benchApp();
   } else console.log('app: scripts/bench-app.ts not present');
+}
+
+/** Raw text → toponyms with coordinates: every stage `processArticle` needs for its mentions, nothing of dates or events. */
+function geoparseOnly(raw: RawArticle, resources: PipelineResources): number {
+  const { article } = cleanArticle(raw);
+  return resolvePlaces(article.id, findToponyms(article, resources)).length;
+}
+
+/** Runs `fn` over the articles for at least MIN_SECONDS (after one warm-up pass): articles/s and MB/s. */
+function throughput(articles: RawArticle[], fn: (a: RawArticle) => unknown): { perSecond: number; summary: string } {
+  for (const article of articles) fn(article);
+  let done = 0;
+  let chars = 0;
+  const started = performance.now();
+  while (performance.now() - started < MIN_SECONDS * 1000) {
+    for (const article of articles) {
+      fn(article);
+      chars += article.text.length;
+      done += 1;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const perSecond = done / seconds;
+  return {
+    perSecond,
+    summary: `${done} articles (mean ${Math.round(chars / done)} chars) in ${seconds.toFixed(2)} s on one core: ${Math.round(perSecond)} articles/s, ${(chars / seconds / 1e6).toFixed(2)} MB/s`,
+  };
+}
+
+/** Mean milliseconds per article of each stage of `processArticle`, timed one call at a time over MIN_SECONDS. */
+function stageTimes(articles: RawArticle[], resources: PipelineResources): Record<string, number> {
+  const total: Record<string, number> = { clean: 0, dates: 0, toponyms: 0, resolve: 0, events: 0 };
+  let done = 0;
+  const started = performance.now();
+  while (performance.now() - started < MIN_SECONDS * 1000) {
+    for (const raw of articles) {
+      let t = performance.now();
+      const lap = (stage: string) => {
+        const now = performance.now();
+        total[stage] += now - t;
+        t = now;
+      };
+      const { article } = cleanArticle(raw);
+      lap('clean');
+      const publication = findPublication(article);
+      const temporal = findTemporalExpressions(article, publication);
+      lap('dates');
+      const toponyms = findToponyms(article, resources);
+      lap('toponyms');
+      const mentions = resolvePlaces(article.id, toponyms).filter((m) => m.place !== null);
+      lap('resolve');
+      extractEvents({ article, publication, temporal, mentions });
+      lap('events');
+      done += 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v / done]));
 }
 
 /** Articles of about TARGET_CHARS characters: real news text, joined or cut at sentence ends. */
