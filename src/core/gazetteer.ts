@@ -24,8 +24,9 @@ export const CODE_BASE = 97;
 /** Names shorter than this (in their exact key) get no loose matches: "Miss" is not "Meis". */
 export const MIN_LOOSE_KEY_LENGTH = 5;
 
-/** Keys remembered by the loose-key memo before it starts again. */
-const LOOSE_MEMO_SIZE = 100_000;
+/** Keys remembered by the lookup memos before they start again. */
+const LOOKUP_MEMO_SIZE = 100_000;
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 
 /**
  * A name → places table: `keys` joined by '\n'; `postings[i]` is the place list of key i: a
@@ -101,8 +102,10 @@ export class Gazetteer {
   private readonly approximate: Set<number>;
   private readonly withGeometry: Set<number>;
   private readonly countryIndex = new Map<string, number>();
-  /** Loose-table index by exact key: the skeleton costs more than the rest of a lookup. */
-  private readonly looseMemo = new Map<string, number>();
+  /** `candidatesOf` results by key (frozen, shared). */
+  private readonly lookupMemo = new Map<string, readonly Candidate[]>();
+  /** `demonymsOf` results by key (frozen, shared). */
+  private readonly demonymMemo = new Map<string, readonly Candidate[]>();
   private idIndex: Map<string, number> | null = null;
   private shapes: Record<string, Geometry> = {};
 
@@ -131,7 +134,7 @@ export class Gazetteer {
     return new Gazetteer(index);
   }
 
-  /** Candidates for a name as written: exact-key matches, then loose matches, best prior first. */
+  /** Candidates for a name as written: exact-key matches, then loose matches, best prior first. A fresh array. */
   lookup(surface: string): Candidate[] {
     return this.lookupKey(normalizeName(surface));
   }
@@ -142,20 +145,37 @@ export class Gazetteer {
    * regions, cities, counties and features, towns, villages; population within each); then
    * loose matches that are not already exact, same order. No loose matches for keys shorter
    * than MIN_LOOSE_KEY_LENGTH or for demonyms. `loose: false` skips the skeleton (cheaper).
+   * A fresh array (see `candidatesOf` for a shared one).
    */
   lookupKey(key: string, options: { loose?: boolean } = {}): Candidate[] {
+    return options.loose === false ? this.findCandidates(key, false) : this.candidatesOf(key).slice();
+  }
+
+  /**
+   * `lookupKey` for the hot path, memoised: the recogniser asks for every capitalised n-gram of
+   * every article, mostly the same few thousand keys, most of which name nothing, and the
+   * skeleton costs more than the rest of a lookup. The array is shared and frozen: read only.
+   */
+  candidatesOf(key: string): readonly Candidate[] {
+    let found = this.lookupMemo.get(key);
+    if (found === undefined) {
+      if (this.lookupMemo.size >= LOOKUP_MEMO_SIZE) this.lookupMemo.clear();
+      const made = this.findCandidates(key, true);
+      found = made.length === 0 ? NO_CANDIDATES : Object.freeze(made);
+      this.lookupMemo.set(key, found);
+    }
+    return found;
+  }
+
+  /** `lookupKey` without the memo: a fresh array. */
+  private findCandidates(key: string, withLoose: boolean): Candidate[] {
     const out: Candidate[] = [];
     const exact = this.exact.find(key);
     if (exact >= 0) this.exact.forEach(exact, (i) => out.push(this.candidate(i, 'exact')));
-    if (options.loose === false || key.length < MIN_LOOSE_KEY_LENGTH) return out;
+    if (!withLoose || key.length < MIN_LOOSE_KEY_LENGTH) return out;
     // A demonym ("Syrian", "Russo") is not a misspelt village: no loose guesses for it.
     if (Object.prototype.hasOwnProperty.call(this.index.demonyms, key)) return out;
-    let loose = this.looseMemo.get(key);
-    if (loose === undefined) {
-      if (this.looseMemo.size >= LOOSE_MEMO_SIZE) this.looseMemo.clear();
-      loose = this.loose.find(looseKey(key));
-      this.looseMemo.set(key, loose);
-    }
+    const loose = this.loose.find(looseKey(key));
     if (loose < 0) return out;
     const exactCount = out.length;
     this.loose.forEach(loose, (i) => {
@@ -170,11 +190,22 @@ export class Gazetteer {
     return this.exact.find(key) >= 0;
   }
 
-  /** Places a demonym or adjective refers to: "Turkish", "Syrians", "Kurdish", "European". */
+  /** Places a demonym or adjective refers to: "Turkish", "Syrians", "Kurdish", "European". A fresh array. */
   demonym(surface: string): Candidate[] {
-    const key = normalizeName(surface);
-    if (!Object.prototype.hasOwnProperty.call(this.index.demonyms, key)) return [];
-    return this.index.demonyms[key].map((i) => this.candidate(i, 'demonym'));
+    return this.demonymsOf(normalizeName(surface)).slice();
+  }
+
+  /** `demonym` for an already normalised key, memoised: the array is shared and frozen, read only. */
+  demonymsOf(key: string): readonly Candidate[] {
+    let found = this.demonymMemo.get(key);
+    if (found === undefined) {
+      const places = Object.prototype.hasOwnProperty.call(this.index.demonyms, key) ? this.index.demonyms[key] : [];
+      found = places.length === 0 ? NO_CANDIDATES : Object.freeze(places.map((i) => this.candidate(i, 'demonym')));
+      // Bounded like the lookup memo: most keys asked for are not demonyms.
+      if (this.demonymMemo.size >= LOOKUP_MEMO_SIZE) this.demonymMemo.clear();
+      this.demonymMemo.set(key, found);
+    }
+    return found;
   }
 
   /** The place with this id (`geonames:170063`, `curated:nayrab-idlib`, `us-county:12001`). */

@@ -207,25 +207,30 @@ function longestMatch(text: string, tokens: Token[], i: number, maxTokens: numbe
   if (!first.capitalised && !opensWithArticle) return null;
   let limit = i + 1;
   while (limit < tokens.length && limit - i < maxTokens && joinable(tokens[limit])) limit += 1;
+  // A possessive ends a name ("Syria's Idlib" is not one name): no n-gram runs past the first one.
+  let possessive = i;
+  while (possessive < limit && !tokens[possessive].possessive) possessive += 1;
+  const opensWithThe = /^the$/iu.test(first.text);
   for (let end = limit; end > i; end -= 1) {
     const last = tokens[end - 1];
     if (!last.capitalised && !/^\p{N}/u.test(last.text)) continue;
-    if (end - 1 > i && tokens.slice(i, end - 1).some((t) => t.possessive)) continue;
+    if (possessive < end - 1) continue;
     const surface = text.slice(first.start, last.end);
-    let candidates = gazetteer.lookup(surface);
+    const key = normalizeName(surface);
+    let candidates = gazetteer.candidatesOf(key);
     // A leading "The" belongs to a name only when the gazetteer has it so ("The Hague").
-    if (/^the$/iu.test(first.text)) candidates = candidates.filter((c) => c.match === 'exact');
+    if (opensWithThe) candidates = candidates.filter((c) => c.match === 'exact');
     // "City", "Valley", "Federal": a common word names a place only as that place's own name,
     // never as an alias ("City" for the City of London) or a misspelling.
-    const key = normalizeName(surface);
     if (end - i === 1 && !first.allCaps && commonWords.has(key)) candidates = candidates.filter((c) => c.match === 'exact' && normalizeName(c.place.name) === key);
     // "Dublin City Council", "Ohio State University" vs "Kansas City": a trailing "City" or "State" before an
     // organisation word belongs to the organisation when the shorter name is a place too.
     if (candidates.length > 0 && end - i > 1 && /^(?:city|county|state)$/iu.test(last.text) && orgAhead(tokens, end) && gazetteer.hasKey(normalizeName(text.slice(first.start, tokens[end - 2].end)))) continue;
-    if (candidates.length > 0) return { end, candidates };
+    // Copies: the gazetteer's arrays are shared, a candidate's are its own.
+    if (candidates.length > 0) return { end, candidates: candidates.slice() };
     if (end - i <= 2) {
-      const demonyms = gazetteer.demonym(surface);
-      if (demonyms.length > 0) return { end, candidates: demonyms };
+      const demonyms = gazetteer.demonymsOf(key);
+      if (demonyms.length > 0) return { end, candidates: demonyms.slice() };
     }
   }
   return null;
@@ -301,9 +306,9 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
   if (adjacentBefore && adjacentBefore.capitalised && !demonym) {
     const beforeLower = adjacentBefore.text.toLowerCase();
     const sentenceInitial = tokens.indexOf(adjacentBefore) === 0 && resources.commonWords.has(beforeLower);
-    const harmless = QUALIFIERS.has(beforeLower) || sentenceInitial || resources.gazetteer.demonym(adjacentBefore.text).length > 0;
+    const harmless = QUALIFIERS.has(beforeLower) || sentenceInitial || resources.gazetteer.demonymsOf(normalizeName(adjacentBefore.text)).length > 0;
     const country = candidates.some((c) => c.place.kind === 'country');
-    const placeBefore = !resources.commonWords.has(beforeLower) && resources.gazetteer.lookup(adjacentBefore.text).some((c) => c.match === 'exact');
+    const placeBefore = !resources.commonWords.has(beforeLower) && resources.gazetteer.candidatesOf(normalizeName(adjacentBefore.text)).some((c) => c.match === 'exact');
     if (ORGANISATION_WORDS.has(beforeLower)) return verdict('org-before', true); // "Daily Sabah", "Radio Free Europe"
     if (!harmless && !country && !placeBefore) {
       if (!big) persons.add(normalizeName(first.text));
@@ -318,8 +323,8 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
       KIND_WORDS.has(afterLower) ||
       PERSON_TITLES.has(afterLower) ||
       resources.commonWords.has(afterLower) ||
-      resources.gazetteer.lookup(adjacentAfter.text).length > 0 ||
-      resources.gazetteer.demonym(adjacentAfter.text).length > 0;
+      resources.gazetteer.candidatesOf(normalizeName(adjacentAfter.text)).length > 0 ||
+      resources.gazetteer.demonymsOf(normalizeName(adjacentAfter.text)).length > 0;
     if (!explained && !candidates.some((c) => c.place.kind === 'country')) {
       persons.add(normalizeName(adjacentAfter.text));
       return verdict('cap-after');
