@@ -17,7 +17,7 @@ import { splitSentences } from './sentences.ts';
 /** Clean one article: boilerplate spans, title and content sentences; `text` is kept as is. */
 export function cleanArticle(raw: RawArticle): { article: CleanedArticle; problems: Problem[] } {
   const lines = splitLines(raw.text);
-  for (const line of lines) line.kind = classifyLine(line.plain, line.raw);
+  for (const line of lines) line.kind = classifyLine(line);
   markCaptionCredits(lines);
   markTeasers(lines);
   markFooter(lines);
@@ -46,6 +46,8 @@ interface Line extends Span {
   plain: string;
   /** Paragraph number (blank-line separated). */
   paragraph: number;
+  /** Words of `plain` (1 for an empty line, as `split` counts), counted once: several rules weigh them. */
+  words: number;
   kind: BoilerplateKind | null;
   /** Boilerplate inside a content line (a leading date stamp, a trailing photo credit). */
   parts: BoilerplateSpan[];
@@ -79,10 +81,12 @@ const LINE_RULES: Array<{ kind: BoilerplateKind; re: RegExp; max?: number }> = [
   { kind: 'other', re: /^(?:[-*_=~•·]\s*){3,}$|^\*$|^(?:\d+ ?min(?:ute)? read|listen|print|email|save)$/i },
 ];
 
-function classifyLine(plain: string, raw: string): BoilerplateKind | null {
-  const words = plain.split(/\s+/).filter(Boolean).length;
+function classifyLine(line: Line): BoilerplateKind | null {
+  const { plain, raw } = line;
+  const words = plain === '' ? 0 : line.words;
   if (raw === '\\*' || /^(?:[-*_=~]\s*){3,}$/.test(raw)) return 'other';
-  for (const rule of LINE_RULES) if (rule.re.test(plain) && (!rule.max || words <= rule.max)) return rule.kind;
+  // The word bound first: it is cheaper than the pattern and rules out most prose lines.
+  for (const rule of LINE_RULES) if ((!rule.max || words <= rule.max) && rule.re.test(plain)) return rule.kind;
   if (STOCK_SITE.test(plain) && words <= 15 && !/[.!?]$/.test(plain)) return 'image-credit';
   if (isLinkOnly(raw)) return 'navigation';
   if (/^(?:<[^>]+>\s*)+$|^!\[[^\]]*\]\([^)]*\)$/.test(raw)) return 'other';
@@ -99,8 +103,12 @@ const CRUMB = "[\\p{L}\\p{N}'&. -]{1,30}";
 const CRUMBS_RE = new RegExp(`^(?:${CRUMB}\\s[›»>]\\s)+${CRUMB}$`, 'u');
 const PIPES_RE = new RegExp(`^(?:${CRUMB}\\s\\|\\s){2,}${CRUMB}$`, 'u');
 
+/** What every link (`[`, `<a`) and every breadcrumb separator (`›`, `»`, `>`, `|`) needs: most lines have none. */
+const MAY_BE_LINKS = /[[<›»>|]/;
+
 /** Links and separators only: a breadcrumb, a "Become a member" button, a row of tags. */
 function isLinkOnly(raw: string): boolean {
+  if (!MAY_BE_LINKS.test(raw)) return false;
   const links = raw.match(/\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?<\/a>/gi) ?? [];
   if (!links.length) {
     // Plain breadcrumbs: "Home > World > Africa", "World News › Middle East"; a pipe needs three items.
@@ -136,7 +144,7 @@ function financeScore(s: string): number {
  */
 function markTeasers(lines: Line[]): void {
   const paras = paragraphs(lines);
-  const words = (ls: Line[]) => ls.reduce((n, l) => n + l.plain.split(/\s+/).length, 0);
+  const words = (ls: Line[]) => ls.reduce((n, l) => n + l.words, 0);
   const allWords = words(lines);
   const allMoney = financeScore(lines.map((l) => l.plain).join(' '));
   paras.forEach((para, i) => {
@@ -211,12 +219,27 @@ function splitLines(text: string): Line[] {
     if (!raw) { blank = lines.length > 0; continue; }
     if (blank) paragraph++;
     blank = false;
-    lines.push({ start: m.index + lead, end: m.index + lead + raw.length, raw, plain: plainText(raw), paragraph, kind: null, parts: [] });
+    const plain = plainText(raw);
+    lines.push({ start: m.index + lead, end: m.index + lead + raw.length, raw, plain, paragraph, words: wordCount(plain), kind: null, parts: [] });
   }
   return lines;
 }
 
+/** `plain` is trimmed with single spaces: its words are its spaces plus one (what `split(/\s+/)` counts). */
+function wordCount(plain: string): number {
+  let n = 1;
+  for (let i = plain.indexOf(' '); i >= 0; i = plain.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+/**
+ * What `plainText` would change: markup characters, a leading marker, whitespace other than
+ * single spaces. A line of plain prose (most lines) is its own plain text.
+ */
+const MARKUP = /[[<\\*_]|^[#>+•-]|[^\S ]| {2}/;
+
 function plainText(raw: string): string {
+  if (!MARKUP.test(raw)) return raw;
   return raw
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -241,8 +264,7 @@ function paragraphs(lines: Line[]): Line[][] {
 /** A markdown heading, or a short line without a closing full stop. */
 function isHeadingLike(line: Line): boolean {
   if (/^#{1,6}\s/.test(line.raw)) return true;
-  const words = line.plain.split(/\s+/).length;
-  return words <= 30 && line.plain.length <= 200 && /\p{L}/u.test(line.plain) && !/[.,;:]["”’]?$/.test(line.plain);
+  return line.words <= 30 && line.plain.length <= 200 && /\p{L}/u.test(line.plain) && !/[.,;:]["”’]?$/.test(line.plain);
 }
 
 function comparable(s: string): string {
