@@ -72,9 +72,10 @@ const HARD_LINE = /^[ \t]*(?:#{1,6}\s|>|[-*+•]\s|\d{1,3}[.)]\s|\|)/;
 /** Offsets where a paragraph starts (after each run of blank lines). */
 function paragraphBreaks(text: string): number[] {
   const starts: number[] = [];
+  const firstText = text.search(/\S/);
   for (const m of text.matchAll(/\n[ \t\r]*\n\s*/g)) {
     // Blank lines before the first text open no paragraph: the first paragraph is number 0.
-    if (text.slice(0, m.index).trim() !== '') starts.push(m.index + m[0].length);
+    if (firstText >= 0 && firstText < m.index) starts.push(m.index + m[0].length);
   }
   return starts;
 }
@@ -199,8 +200,40 @@ function isBoundary(text: string, i: number, next: number): boolean {
 function trimSpan(text: string, start: number, end: number): Span | null {
   const slice = text.slice(start, end);
   const lead = /^(?:\s|#{1,6}\s|>\s?|[-+•]\s|\*\s|\d{1,3}[.)]\s|\*+|_+(?=\S))*/.exec(slice)?.[0].length ?? 0;
-  const trail = /(?:\s|(?<=\S)[*_]+)*$/.exec(slice.slice(lead))?.[0].length ?? 0;
   const s = start + lead;
-  const e = end - trail;
+  const e = trailEnd(text, s, end);
   return e > s ? { start: s, end: e } : null;
+}
+
+/**
+ * Where the trailing whitespace and emphasis markers of [from, end) begin: what
+ * `/(?:\s|(?<=\S)[*_]+)*$/` matches in that slice, scanned backwards instead of tried at every
+ * position. A run of `*`/`_` goes only when a non-space precedes it ("word**"); after a space
+ * ("word *") its first marker stays, as does a run at the very start.
+ */
+function trailEnd(text: string, from: number, end: number): number {
+  let q = end;
+  while (q > from) {
+    const c = text.charCodeAt(q - 1);
+    if (isSpace(c)) {
+      q--;
+      continue;
+    }
+    if (c !== STAR && c !== UNDERSCORE) break;
+    let r = q - 1;
+    while (r > from && (text.charCodeAt(r - 1) === STAR || text.charCodeAt(r - 1) === UNDERSCORE)) r--;
+    return r > from && !isSpace(text.charCodeAt(r - 1)) ? r : r + 1;
+  }
+  return q;
+}
+
+const STAR = 42;
+const UNDERSCORE = 95;
+
+/** JavaScript's `\s`, by character code. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
