@@ -12,6 +12,7 @@ import type { SpanCandidate } from './toponym-candidates.ts';
 import { isBig } from './toponym-candidates.ts';
 import { distanceKm } from './geo.ts';
 import { normalizeName } from './normalize-name.ts';
+import { featureName, featurePair } from './feature-names.ts';
 import { ETHNONYMS, KIND_WORDS, LOCATIVE_BEFORE, ORGANISATION_WORDS, PERSON_TITLES, STATE_BODIES } from './name-lists.ts';
 
 /** What the whole article says, computed once before the candidates are scored. */
@@ -35,7 +36,7 @@ export const NEAR_ANCHOR_KM = 300;
 
 /** The features of one candidate in its sentence (`tokens`) and article (`doc`). */
 export function candidateFeatures(c: SpanCandidate, tokens: Token[], doc: DocumentContext): string[] {
-  const f: string[] = ['bias', `reason:${c.reason}`];
+  const f: string[] = ['bias', featureName('reason:', c.reason)];
   const key = normalizeName(c.surface);
   const first = tokens[c.first];
   const next = tokens[c.last];
@@ -44,29 +45,29 @@ export function candidateFeatures(c: SpanCandidate, tokens: Token[], doc: Docume
   const n = c.last - c.first;
 
   if (c.street) {
-    f.push('street', `street-word:${tokens[c.last - 1].text.toLowerCase()}`, c.candidates.length > 0 ? 'street:known-base' : 'street:new-base');
+    f.push('street', featureName('street-word:', tokens[c.last - 1].text.toLowerCase()), c.candidates.length > 0 ? 'street:known-base' : 'street:new-base');
     if (c.locative) f.push('locative');
     f.push(...contextWords(tokens, c, doc));
     return f;
   }
-  f.push(`tokens:${Math.min(n, 3)}`, `match:${c.demonym ? 'demonym' : c.loose ? 'loose' : 'exact'}`);
-  if (big) f.push('big', `big&reason:${c.reason}`);
+  f.push(TOKENS[Math.min(n, 3)], c.demonym ? 'match:demonym' : c.loose ? 'match:loose' : 'match:exact');
+  if (big) f.push('big', featureName('big&reason:', c.reason));
   if (top) {
-    f.push(`kind:${top.kind}`, `pop:${populationBucket(c.candidates)}`, `kind&reason:${top.kind}&${c.reason}`);
+    f.push(featureName('kind:', top.kind), featureName('pop:', populationBucket(c.candidates)), featurePair('kind&reason:', top.kind, c.reason));
     if (top.source === 'curated') f.push('curated');
   }
-  f.push(`candidates:${Math.min(c.candidates.length, 5)}`);
+  f.push(CANDIDATES[Math.min(c.candidates.length, 5)]);
   if (c.embedded) f.push('embedded');
   if (c.abbreviation) f.push('abbreviation');
-  if (c.kindHint) f.push(`kind-hint:${c.kindHint}`);
-  if (c.locative) f.push('locative', `locative&pop:${populationBucket(c.candidates)}`);
+  if (c.kindHint) f.push(featureName('kind-hint:', c.kindHint));
+  if (c.locative) f.push('locative', featureName('locative&pop:', populationBucket(c.candidates)));
   if (first.allCaps) f.push(n === 1 && first.text.replace(/\./g, '').length <= 3 ? 'shape:acronym' : 'shape:caps');
   if (c.first === 0) f.push('sentence-initial');
   if (n === 1 && doc.commonWords.has(key)) f.push('common-word', c.first === 0 ? 'common-word&initial' : 'common-word&inner');
   if (c.demonym) {
     f.push(/s$/u.test(c.surface) ? 'demonym:plural' : 'demonym:singular');
     if (ETHNONYMS.has(c.surface.toLowerCase())) f.push('demonym:ethnonym');
-    if (next && /^[ \u00a0]$/u.test(next.gap)) f.push(next.capitalised ? 'demonym-next:cap' : `demonym-next:${next.text.toLowerCase()}`);
+    if (next && /^[ \u00a0]$/u.test(next.gap)) f.push(next.capitalised ? 'demonym-next:cap' : featureName('demonym-next:', next.text.toLowerCase()));
   }
 
   // The article as a whole.
@@ -76,10 +77,16 @@ export function candidateFeatures(c: SpanCandidate, tokens: Token[], doc: Docume
   if (doc.persons.has(key)) f.push('doc:person', big ? 'doc:person&big' : 'doc:person&small');
   if (doc.confirmed.has(key)) f.push('doc:confirmed');
   const count = doc.counts.get(key) ?? 1;
-  f.push(`doc:count:${count >= 4 ? '4+' : count}`);
+  f.push(DOC_COUNT[Math.min(count, 4)]);
   f.push(...contextWords(tokens, c, doc));
   return f;
 }
+
+/** Names of numbered features, by number: no string building on the hot path. */
+const TOKENS = ['tokens:0', 'tokens:1', 'tokens:2', 'tokens:3'];
+const CANDIDATES = ['candidates:0', 'candidates:1', 'candidates:2', 'candidates:3', 'candidates:4', 'candidates:5'];
+/** `doc:count:1` … `doc:count:4+` (a count is at least 1; 0 cannot occur but keeps the index plain). */
+const DOC_COUNT = ['doc:count:0', 'doc:count:1', 'doc:count:2', 'doc:count:3', 'doc:count:4+'];
 
 /** Words around the name: lower-case words as themselves, capitalised ones by class. */
 function contextWords(tokens: Token[], c: SpanCandidate, doc: DocumentContext): string[] {
@@ -91,17 +98,17 @@ function contextWords(tokens: Token[], c: SpanCandidate, doc: DocumentContext): 
   if (!previous) f.push('prev:START');
   else {
     const gap = first.gap.trim();
-    if (gap) f.push(`prev-gap:${gap.slice(-1)}`);
-    f.push(`prev:${wordClass(previous, doc)}`);
+    if (gap) f.push(featureName('prev-gap:', gap.slice(-1)));
+    f.push(featureName('prev:', wordClass(previous, doc)));
     const before = tokens[c.first - 2];
-    if (before && space(previous)) f.push(`prev2:${wordClass(before, doc)}`);
+    if (before && space(previous)) f.push(featureName('prev2:', wordClass(before, doc)));
   }
   if (!next) f.push('next:END');
   else {
     const gap = next.gap.trim();
     if (tokens[c.last - 1].possessive) f.push('possessive');
-    else if (gap) f.push(`next-gap:${gap.slice(0, 1)}`);
-    else f.push(`next:${wordClass(next, doc)}`);
+    else if (gap) f.push(featureName('next-gap:', gap.slice(0, 1)));
+    else f.push(featureName('next:', wordClass(next, doc)));
     if (gap === ',' && next.capitalised) f.push('next:comma-cap');
   }
   return f;
