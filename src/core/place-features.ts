@@ -6,6 +6,7 @@
  * Shares and distances are bucketed so one linear model can weigh them.
  */
 import type { Candidate, Place, PlaceKind, Toponym } from './model.ts';
+import { featureName, featurePair } from './feature-names.ts';
 
 /** What the article as a whole says, for every candidate of every name. */
 export interface ResolutionEvidence {
@@ -39,29 +40,51 @@ export interface CandidateContext {
   jointLead: number;
 }
 
-/** Feature names of a candidate. */
+/**
+ * Feature names of a candidate: the part that depends only on the place and the article (the
+ * same for every occurrence of the name, so the resolver scores it once per article) and the
+ * part that depends on the occurrence. Names are interned (feature-names.ts): the weight lookup
+ * then finds an already-hashed string.
+ */
 export function placeFeatures(candidate: Candidate, t: Toponym, evidence: ResolutionEvidence, ctx: CandidateContext): string[] {
+  return [...candidateFeatures(candidate, evidence, ctx), ...occurrenceFeatures(candidate, t, ctx)];
+}
+
+/** Features of a candidate that hold for every occurrence of its name in the article. */
+export function candidateFeatures(candidate: Candidate, evidence: ResolutionEvidence, ctx: CandidateContext): string[] {
   const p = candidate.place;
-  const f = ['bias', `kind:${p.kind}`, `code:${codeClass(p)}`, `pop:${bucket(p.population)}`, `kind&pop:${p.kind}&${bucket(p.population)}`];
-  f.push(`rank:${Math.min(ctx.rank, 4)}`, ctx.of === 1 ? 'only' : ctx.largest ? 'largest' : 'not-largest');
+  const pop = POPULATION_BUCKETS[bucket(p.population)];
+  const code = codeClass(p);
+  const f = ['bias', featureName('kind:', p.kind), featureName('code:', code), featureName('pop:', pop), featurePair('kind&pop:', p.kind, pop)];
+  f.push(RANKS[Math.min(ctx.rank, RANKS.length - 1)], ctx.of === 1 ? 'only' : ctx.largest ? 'largest' : 'not-largest');
   if (candidate.match === 'loose') f.push('loose');
   if (p.source === 'curated') f.push('curated');
-  const country = evidence.countryShare.get(p.countryCode) ?? 0;
-  f.push(`country-share:${shareBucket(country)}`, `kind&country-share:${p.kind}&${shareBucket(country)}`);
-  const admin1 = p.admin1 ? evidence.admin1Share.get(p.admin1) ?? 0 : 0;
-  f.push(`admin1-share:${shareBucket(admin1)}`, `kind&admin1-share:${p.kind}&${shareBucket(admin1)}`);
+  const country = shareBucket(evidence.countryShare.get(p.countryCode) ?? 0);
+  f.push(featureName('country-share:', country), featurePair('kind&country-share:', p.kind, country));
+  const admin1 = shareBucket(p.admin1 ? evidence.admin1Share.get(p.admin1) ?? 0 : 0);
+  f.push(featureName('admin1-share:', admin1), featurePair('kind&admin1-share:', p.kind, admin1));
   if (p.admin1 && p.kind !== 'admin1' && evidence.namedAdmin1.has(p.admin1)) f.push('in-named-admin1');
-  if (ctx.contained) f.push('contained');
-  if (t.kindHint) f.push(kindAgrees(t.kindHint, p.kind) ? 'kind-hint:agrees' : 'kind-hint:disagrees');
-  if (t.role === 'metonymic') f.push(`metonymic&code:${codeClass(p)}`);
-  if (t.role === 'adjectival') f.push(`adjectival&kind:${p.kind}`);
-  if (ctx.proximity !== null) f.push(`proximity:${proximityBucket(ctx.proximity)}`);
   if (ctx.of > 1) {
-    f.push(`joint:${proximityBucket(ctx.jointProximity)}`);
-    if (ctx.jointLead > 0) f.push(`joint-lead:${proximityBucket(ctx.jointLead)}`);
+    f.push(featureName('joint:', proximityBucket(ctx.jointProximity)));
+    if (ctx.jointLead > 0) f.push(featureName('joint-lead:', proximityBucket(ctx.jointLead)));
   }
   return f;
 }
+
+/** Features that depend on the occurrence: its container, kind word, role and the first pass's nearness. */
+export function occurrenceFeatures(candidate: Candidate, t: Toponym, ctx: CandidateContext): string[] {
+  const p = candidate.place;
+  const f: string[] = [];
+  if (ctx.contained) f.push('contained');
+  if (t.kindHint) f.push(kindAgrees(t.kindHint, p.kind) ? 'kind-hint:agrees' : 'kind-hint:disagrees');
+  if (t.role === 'metonymic') f.push(featureName('metonymic&code:', codeClass(p)));
+  if (t.role === 'adjectival') f.push(featureName('adjectival&kind:', p.kind));
+  if (ctx.proximity !== null) f.push(featureName('proximity:', proximityBucket(ctx.proximity)));
+  return f;
+}
+
+const RANKS = ['rank:0', 'rank:1', 'rank:2', 'rank:3', 'rank:4'];
+const POPULATION_BUCKETS = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];
 
 /** Whether a kind word ("Province", "County") fits a place kind. */
 export function kindAgrees(hint: PlaceKind, kind: PlaceKind): boolean {

@@ -14,8 +14,8 @@
 import type { Candidate, GeoPrecision, Mention, Place, PlaceKind, Toponym } from './model.ts';
 import { approxDistanceKm, distanceKm } from './geo.ts';
 import { normalizeName } from './normalize-name.ts';
-import { probability, type LinearModel } from './linear-model.ts';
-import { placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
+import { logistic, score, weightMap, type LinearModel } from './linear-model.ts';
+import { candidateFeatures, occurrenceFeatures, placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
 import rankerModel from '../../geodata/models/place-ranker.json' with { type: 'json' };
 
 /** Distance (km) over which nearness to the article's other places fades. */
@@ -37,9 +37,9 @@ const STREET_CONFIDENCE = 0.6;
 /** Resolves the toponyms of one article into mentions. `model` defaults to the shipped ranker. */
 export function resolvePlaces(articleId: string, toponyms: Toponym[], model: LinearModel = SHIPPED_MODEL): Mention[] {
   const keys = toponyms.map((t) => normalizeName(t.surface));
-  const evidence = articleEvidence(toponyms, keys);
-  let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, null, model));
-  chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, chosen, model));
+  const scorer = scorerFor(toponyms, keys, model);
+  let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, null));
+  chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, chosen));
   chosen = oneSensePerDiscourse(toponyms, keys, chosen);
   return toponyms.map((t, k) => {
     const pick = chosen[k];
@@ -77,9 +77,12 @@ export function geoPrecisionOf(kind: PlaceKind | undefined): GeoPrecision {
 /** Every candidate of every name with its ranking features (training uses it). */
 export function rankingExamples(toponyms: Toponym[]): Array<Array<{ candidate: Candidate; features: string[] }>> {
   const keys = toponyms.map((t) => normalizeName(t.surface));
-  const evidence = articleEvidence(toponyms, keys);
-  const first = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, evidence, null, SHIPPED_MODEL));
-  return toponyms.map((t, k) => scored(k, toponyms, keys, evidence, first, SHIPPED_MODEL).map(({ candidate, features }) => ({ candidate, features })));
+  const scorer = scorerFor(toponyms, keys, SHIPPED_MODEL);
+  const first = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, null));
+  return toponyms.map((t, k) => {
+    const ctxs = contexts(k, toponyms, keys, scorer.evidence, first);
+    return t.candidates.map((candidate, i) => ({ candidate, features: placeFeatures(candidate, t, scorer.evidence, ctxs[i]) }));
+  });
 }
 
 interface Choice {
@@ -90,8 +93,8 @@ interface Choice {
 }
 
 interface ArticleEvidence extends ResolutionEvidence {
-  /** Per name (normalised key): each candidate's nearness to the nearest reading of any other name. */
-  joint: ReadonlyMap<string, readonly number[]>;
+  /** Per candidate list: each candidate's nearness to the nearest reading of any other name. */
+  joint: ReadonlyMap<readonly Candidate[], readonly number[]>;
 }
 
 /** The countries and states the article's unambiguous names lie in, the states it names, and joint nearness. */
@@ -118,9 +121,9 @@ function articleEvidence(toponyms: Toponym[], keys: string[]): ArticleEvidence {
 /**
  * For every candidate of every name, its nearness to the nearest reading of the nearest other
  * name: the best case over the other names' first JOINT_READINGS candidates, a state and a town
- * inside it counting as together. Per distinct name, so a repeated name costs nothing more.
+ * inside it counting as together. Once per candidate list, so a repeated name costs nothing more.
  */
-function jointNearness(toponyms: Toponym[], keys: string[]): Map<string, number[]> {
+function jointNearness(toponyms: Toponym[], keys: string[]): Map<readonly Candidate[], number[]> {
   const readings = new Map<string, Candidate[]>();
   toponyms.forEach((t, k) => {
     // "Washington said" places a government, not a neighbour: metonymic and adjectival uses don't anchor.
@@ -131,20 +134,21 @@ function jointNearness(toponyms: Toponym[], keys: string[]): Map<string, number[
     key,
     points: list.slice(0, JOINT_READINGS).filter((c) => !TOO_LARGE.has(c.place.kind)).map((c) => c.place),
   }));
-  const joint = new Map<string, number[]>();
-  for (const [key, list] of readings) {
-    if (list.length < 2) continue;
+  const joint = new Map<readonly Candidate[], number[]>();
+  toponyms.forEach((t, k) => {
+    const list = t.candidates;
+    if (list.length < 2 || joint.has(list) || !readings.has(keys[k])) return;
     const values = list.map(({ place: p }) => {
       if (TOO_LARGE.has(p.kind)) return 0;
       let nearest = Infinity;
       for (const other of others) {
-        if (other.key === key) continue;
+        if (other.key === keys[k]) continue;
         for (const q of other.points) nearest = Math.min(nearest, within(p, q) ? 0 : approxDistanceKm(p.lat, p.lon, q.lat, q.lon));
       }
       return Math.exp(-nearest / PROXIMITY_SCALE_KM);
     });
-    joint.set(key, shareNested(list, values));
-  }
+    joint.set(list, shareNested(list, values));
+  });
   return joint;
 }
 
@@ -184,30 +188,55 @@ function common(candidates: Candidate[], of: (c: Candidate) => string): string {
   return first;
 }
 
-function scored(k: number, all: Toponym[], keys: string[], evidence: ArticleEvidence, placed: Array<Choice | null> | null, model: LinearModel) {
-  const t = all[k];
-  const container = containerOf(k, all);
-  const joint = evidence.joint.get(keys[k]);
-  let maxPopulation = 0;
-  for (const c of t.candidates) if (c.place.population > maxPopulation) maxPopulation = c.place.population;
-  return t.candidates.map((candidate, rank) => {
-    const ctx: CandidateContext = {
-      rank,
-      of: t.candidates.length,
-      largest: candidate.place.population === maxPopulation,
-      contained: !!container && contains(container, candidate),
-      proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
-      jointProximity: joint?.[rank] ?? 0,
-      jointLead: joint ? Math.max(0, joint[rank] - bestOther(joint, rank)) : 0,
-    };
-    const features = placeFeatures(candidate, t, evidence, ctx);
-    return { candidate, features, score: probability(model, features), proximity: ctx.proximity ?? ctx.jointProximity };
-  });
+/** What scoring one article's candidates needs: its evidence, the weights, and the per-list part of each score. */
+interface Scorer {
+  evidence: ArticleEvidence;
+  weights: ReadonlyMap<string, number>;
+  /** Per candidate list: the summed weights of each candidate's occurrence-independent features. */
+  listScores: Map<readonly Candidate[], number[]>;
 }
 
-function bestCandidate(k: number, all: Toponym[], keys: string[], evidence: ArticleEvidence, placed: Array<Choice | null> | null, model: LinearModel): Choice | null {
+function scorerFor(toponyms: Toponym[], keys: string[], model: LinearModel): Scorer {
+  return { evidence: articleEvidence(toponyms, keys), weights: weightMap(model), listScores: new Map() };
+}
+
+/** The context of each candidate of name k. */
+function contexts(k: number, all: Toponym[], keys: string[], evidence: ArticleEvidence, placed: Array<Choice | null> | null): CandidateContext[] {
+  const t = all[k];
+  const container = containerOf(k, all);
+  const joint = evidence.joint.get(t.candidates);
+  let maxPopulation = 0;
+  for (const c of t.candidates) if (c.place.population > maxPopulation) maxPopulation = c.place.population;
+  return t.candidates.map((candidate, rank) => ({
+    rank,
+    of: t.candidates.length,
+    largest: candidate.place.population === maxPopulation,
+    contained: !!container && contains(container, candidate),
+    proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
+    jointProximity: joint?.[rank] ?? 0,
+    jointLead: joint ? Math.max(0, joint[rank] - bestOther(joint, rank)) : 0,
+  }));
+}
+
+/** Each candidate of name k with its probability; the per-list part of the score is summed once per article. */
+function scored(k: number, all: Toponym[], keys: string[], scorer: Scorer, placed: Array<Choice | null> | null) {
+  const t = all[k];
+  const ctxs = contexts(k, all, keys, scorer.evidence, placed);
+  let listScores = scorer.listScores.get(t.candidates);
+  if (!listScores) {
+    listScores = t.candidates.map((c, i) => score(scorer.weights, candidateFeatures(c, scorer.evidence, ctxs[i])));
+    scorer.listScores.set(t.candidates, listScores);
+  }
+  return t.candidates.map((candidate, i) => ({
+    candidate,
+    score: logistic(listScores[i] + score(scorer.weights, occurrenceFeatures(candidate, t, ctxs[i]))),
+    proximity: ctxs[i].proximity ?? ctxs[i].jointProximity,
+  }));
+}
+
+function bestCandidate(k: number, all: Toponym[], keys: string[], scorer: Scorer, placed: Array<Choice | null> | null): Choice | null {
   if (all[k].candidates.length === 0) return null;
-  const list = scored(k, all, keys, evidence, placed, model);
+  const list = scored(k, all, keys, scorer, placed);
   let best = 0;
   let second = -1;
   for (let i = 1; i < list.length; i += 1) {
