@@ -12,7 +12,7 @@
  * town"), or stays unresolved when the article names no town.
  */
 import type { Candidate, GeoPrecision, Mention, Place, PlaceKind, Toponym } from './model.ts';
-import { approxDistanceKm, distanceKm } from './geo.ts';
+import { approxDistanceKm } from './geo.ts';
 import { normalizeName } from './normalize-name.ts';
 import { logistic, score, weightMap, type LinearModel } from './linear-model.ts';
 import { candidateFeatures, occurrenceFeatures, placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
@@ -28,6 +28,8 @@ const JOINT_READINGS = 12;
  * The one nearer the article's other places wins.
  */
 const NESTED_TIE = 0.02;
+/** Kilometres per degree of latitude, rounded down (a lower bound for a quick reject). */
+const KM_PER_DEGREE_LAT = 110;
 /** Kinds too large for nearness to mean anything. */
 const TOO_LARGE = new Set<PlaceKind>(['country', 'continent', 'region']);
 const SHIPPED_MODEL = rankerModel as LinearModel;
@@ -143,7 +145,12 @@ function jointNearness(toponyms: Toponym[], keys: string[]): Map<readonly Candid
       let nearest = Infinity;
       for (const other of others) {
         if (other.key === keys[k]) continue;
-        for (const q of other.points) nearest = Math.min(nearest, within(p, q) ? 0 : approxDistanceKm(p.lat, p.lon, q.lat, q.lon));
+        for (const q of other.points) {
+          if (within(p, q)) return 1;
+          // A degree of latitude is at least 110 km: most readings are ruled out before any trigonometry.
+          if (Math.abs(p.lat - q.lat) * KM_PER_DEGREE_LAT >= nearest) continue;
+          nearest = Math.min(nearest, approxDistanceKm(p.lat, p.lon, q.lat, q.lon));
+        }
       }
       return Math.exp(-nearest / PROXIMITY_SCALE_KM);
     });
@@ -299,7 +306,7 @@ function proximity(candidate: Candidate, k: number, all: Toponym[], keys: string
     const q = choice.candidate.place;
     if (q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') continue;
     const weight = 1 / (1 + Math.abs(all[j].sentence - t.sentence));
-    sum += weight * Math.exp(-distanceKm(p.lat, p.lon, q.lat, q.lon) / PROXIMITY_SCALE_KM);
+    sum += weight * Math.exp(-approxDistanceKm(p.lat, p.lon, q.lat, q.lon) / PROXIMITY_SCALE_KM);
     weights += weight;
   }
   return weights > 0 ? sum / weights : 0;
