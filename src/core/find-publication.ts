@@ -51,6 +51,9 @@ interface FoundDate {
 /** A label opening a line, right before the date: "Published: …", " date 2020-03-02", "Updated on …". */
 const LABEL_RE = /^[\s*_#>|-]*(published|posted|date|dated|first published|last updated|updated|modified)\b\s*(?:on|at)?\s*:?\s*$/i;
 
+/** How every LABEL_RE match opens (LABEL_RE reads from the line start), without its word boundary: a looser test. */
+const LABEL_START_RE = /^[\s*_#>|-]*(?:published|posted|date|first published|last updated|updated|modified)/i;
+
 function fromDateline(article: CleanedArticle): Publication | null {
   const { text } = article;
   const otherBoilerplate = article.boilerplate.filter((b) => b.kind !== 'dateline');
@@ -63,6 +66,7 @@ function fromDateline(article: CleanedArticle): Publication | null {
   // 2. Labelled dates opening a line ("Published: March 2, 2020"), outside other boilerplate; "Updated" ranks lower.
   // 3. Short lines near the top that are little more than a date.
   for (const line of lines(text)) {
+    if (!mayHoldDateline(text, line)) continue;
     for (const d of fullDates(text, line)) {
       if (!outside(d.span)) continue;
       const label = LABEL_RE.exec(text.slice(line.start, d.span.start));
@@ -76,6 +80,14 @@ function fromDateline(article: CleanedArticle): Publication | null {
   if (!best) return null;
   const quote = best.rank === 0 ? best.source : lineAround(text, best.span);
   return { published: best.date, precision: best.precision, source: 'dateline', evidence: `${best.why}: '${quote}'`, span: best.span };
+}
+
+/**
+ * Whether a line can give a candidate at all, so that chrono need not read it (a long article
+ * is often one long line): a short line near the top, or one opening with a label word.
+ */
+function mayHoldDateline(text: string, line: Span): boolean {
+  return (line.start < HEAD_CHARS && line.end - line.start <= DATELINE_MAX_CHARS) || LABEL_START_RE.test(text.slice(line.start, line.end));
 }
 
 /** Whether a line is a dateline: the date plus at most a few words (outlet, place, label, time). */
@@ -107,13 +119,19 @@ function fromContent(article: CleanedArticle): Publication | null {
   };
 }
 
+/** The digits of a year as YEAR_RE below reads them, without its word boundaries (a looser test). */
+const YEAR_DIGITS_RE = /(?:1[6-9]|20)\d\d/;
+const YEAR_RE = /\b(?:1[6-9]|20)\d\d\b/;
+
 /** Dates with an explicit year inside a span: full dates (day precision) and month-year (month). */
 function fullDates(text: string, span: Span): FoundDate[] {
   const slice = text.slice(span.start, span.end);
   const out: FoundDate[] = [];
+  // Every date kept below has a year in its own text, and that text is part of the slice: without one, chrono has nothing to give.
+  if (!YEAR_DIGITS_RE.test(slice)) return out;
   for (const r of chrono.en.casual.parse(slice, CHRONO_REF)) {
     const c = r.start;
-    if (!c.isCertain('year') || !c.isCertain('month') || !/\b(?:1[6-9]|20)\d\d\b/.test(r.text)) continue;
+    if (!c.isCertain('year') || !c.isCertain('month') || !YEAR_RE.test(r.text)) continue;
     const y = c.get('year')!;
     const mo = String(c.get('month')).padStart(2, '0');
     const day = c.isCertain('day') ? String(c.get('day')).padStart(2, '0') : null;
