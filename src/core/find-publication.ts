@@ -11,15 +11,14 @@
  * footer carries dates of its own (article 004 of the sample corpus is from 2015 and carries a
  * teaser about 2020). Never the clock.
  */
-import * as chrono from 'chrono-node';
 import type { CleanedArticle, DatePrecision, Publication, Span } from './model.ts';
 import { dayNumber } from './geo.ts';
+import { parseDates } from './chrono-parse.ts';
 
 /** Only the first part of an article can hold its dateline (the head: title, byline, date). */
 const HEAD_CHARS = 1200;
 /** A dateline line is short: a date plus an outlet, a place or a label. */
 const DATELINE_MAX_CHARS = 100;
-const CHRONO_REF = new Date(Date.UTC(2000, 0, 1, 12));
 const PRECISIONS: DatePrecision[] = ['day', 'week', 'month', 'year', 'approximate', 'unknown'];
 
 /** Find the publication date of a cleaned article. */
@@ -129,7 +128,7 @@ function fullDates(text: string, span: Span): FoundDate[] {
   const out: FoundDate[] = [];
   // Every date kept below has a year in its own text, and that text is part of the slice: without one, chrono has nothing to give.
   if (!YEAR_DIGITS_RE.test(slice)) return out;
-  for (const r of chrono.en.casual.parse(slice, CHRONO_REF)) {
+  for (const r of parseDates(slice)) {
     const c = r.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !YEAR_RE.test(r.text)) continue;
     const y = c.get('year')!;

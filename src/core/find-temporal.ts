@@ -18,10 +18,11 @@
  * "now" are not dates and are dropped. Without a publication date, absolute dates still
  * resolve and relative ones get `date: null`. Pure: no clock.
  */
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import type { CleanedArticle, DatePrecision, Publication, TemporalExpression } from './model.ts';
 import { dayNumber, isoFromDay } from './geo.ts';
 import { addMonths, daysIn, iso, mondayOf, partsOf, weekdayOf } from './calendar.ts';
+import { parseDates } from './chrono-parse.ts';
 
 /** Find and resolve every date phrase of the article's content sentences, in text order. */
 export function findTemporalExpressions(article: CleanedArticle, publication: Publication): TemporalExpression[] {
@@ -68,8 +69,6 @@ function referenceOf(publication: Publication): Reference | null {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH_RE = MONTHS.join('|');
-/** chrono needs a reference instant; a fixed one keeps it deterministic (we never read relative results from it). */
-const CHRONO_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** A phrase found in a sentence (offsets relative to the sentence), with chrono's reading if any. */
 export interface Phrase {
@@ -95,17 +94,17 @@ const BETWEEN_DAYS = new RegExp(`\\bbetween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and
 /** Date phrases of a sentence, without overlaps; offsets relative to the sentence. */
 export function findPhrases(text: string): Phrase[] {
   const found: Phrase[] = [];
-  for (const r of chrono.en.casual.parse(text, CHRONO_REF)) {
+  for (const r of parseDates(text)) {
     // "the night of 4 February": chrono reads the time of day and loses the date; read what follows "of".
     const partOfDay = /^(?:the\s+)?(?:morning|afternoon|evening|night|early hours)\s+of\s+/i.exec(r.text);
-    const reparsed = partOfDay ? chrono.en.casual.parse(r.text.slice(partOfDay[0].length), CHRONO_REF)[0] : null;
+    const reparsed = partOfDay ? parseDates(r.text.slice(partOfDay[0].length))[0] : null;
     const result = reparsed ? Object.assign(reparsed, { index: r.index + partOfDay![0].length + reparsed.index }) : r;
     const trimmed = result.text.replace(/[\s,.;:]+$/, '');
     found.push({ start: result.index, end: result.index + trimmed.length, text: trimmed, parsed: result });
   }
   // "between 3 and 5 March": chrono sees only "5 March"; read it as the range "3-5 March".
   for (const m of text.matchAll(BETWEEN_DAYS)) {
-    const parsed = chrono.en.casual.parse(`${m[1]}-${m[2]} ${m[3]}${m[4] ? ` ${m[4]}` : ''}`, CHRONO_REF)[0];
+    const parsed = parseDates(`${m[1]}-${m[2]} ${m[3]}${m[4] ? ` ${m[4]}` : ''}`)[0];
     if (parsed?.end) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], parsed });
   }
   for (const re of OWN_PATTERNS) {
