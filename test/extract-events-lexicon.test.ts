@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countFatalities, parseNumber } from '../src/core/fatalities.ts';
-import { findTriggers } from '../src/core/event-types.ts';
+import { CASUALTY_RULE, findTriggers, TRIGGERS } from '../src/core/event-types.ts';
 import { notAsserted, splitClauses } from '../src/core/event-clauses.ts';
 import { countryNamer, findActors } from '../src/core/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
@@ -41,6 +41,29 @@ describe('findTriggers and assertion', () => {
     expect(types('rebels seized the town')).toEqual([['seized', 'Battles', 'Non-state actor overtakes territory']]);
     expect(types('rebels took control of the town')).toEqual([['took control of', 'Battles', 'Non-state actor overtakes territory']]);
     expect(types('gunmen kidnapped a priest')).toEqual([['kidnapped', 'Violence against civilians', 'Abduction/forced disappearance']]);
+  });
+
+  it('opens every alternative of every rule with \\b (findTriggers prefilters with one \\b-led pattern)', () => {
+    const topLevel = (source: string) => {
+      const alts: string[] = [];
+      let depth = 0;
+      let inClass = false;
+      let from = 0;
+      for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\') i++;
+        else if (inClass) inClass = c !== ']';
+        else if (c === '[') inClass = true;
+        else if (c === '(') depth++;
+        else if (c === ')') depth--;
+        else if (c === '|' && depth === 0) {
+          alts.push(source.slice(from, i));
+          from = i + 1;
+        }
+      }
+      return [...alts, source.slice(from)];
+    };
+    for (const r of [...TRIGGERS, CASUALTY_RULE]) for (const alt of topLevel(r.pattern.source)) expect(alt.startsWith('\\b'), alt).toBe(true);
   });
 
   it('tells passive casualties from a new killing', () => {

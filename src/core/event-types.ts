@@ -103,15 +103,26 @@ export const TRIGGERS: TriggerRule[] = [
 ];
 
 /** Deaths: their type is decided by the clause (see `casualtyType`). */
-const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
+export const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
 const PASSIVE_BEFORE = /\b(?:were|was|been|be|are|is|got|get)\s+(?:\w+ly\s+|all\s+|also\s+)?$/i;
+
+const ALL_RULES = [...TRIGGERS, CASUALTY_RULE];
+/**
+ * Any rule's pattern: most clauses have no trigger at all, and one scan tells so (each rule's
+ * own scan costs about as much). Every alternative of every rule opens with \b, so the \b can
+ * lead the whole, which irregexp scans several times faster (test/extract-events-lexicon.test.ts
+ * checks the openings).
+ */
+const ANY_TRIGGER_RE = new RegExp(`\\b(?:${ALL_RULES.map((r) => r.pattern.source).join('|')})`, 'i');
 
 /** All triggers in a text, longest first where they overlap, in text order. */
 export function findTriggers(text: string): TriggerMatch[] {
   const found: TriggerMatch[] = [];
-  for (const r of [...TRIGGERS, CASUALTY_RULE]) {
+  if (!ANY_TRIGGER_RE.test(text)) return found;
+  for (const r of ALL_RULES) {
+    // An exec loop rather than matchAll, which clones the pattern on every call; no pattern matches the empty string.
     r.pattern.lastIndex = 0;
-    for (const m of text.matchAll(r.pattern)) {
+    for (let m = r.pattern.exec(text); m; m = r.pattern.exec(text)) {
       const word = m[0].trim();
       let passive = false;
       if (r === CASUALTY_RULE) {

@@ -92,7 +92,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   sentences.forEach((s, i) => {
     const sText = text.slice(s.start, s.end);
     // Questions report nothing; a headline (the title, unpunctuated) restates the story its body tells.
-    if (/\?["”’)*_]*$/.test(sText.trim()) || (titleKey && comparable(sText) === titleKey && !/[.!]["”’)*_]*$/.test(sText.trim()))) return;
+    // (The cheap punctuation test first: most sentences end with a full stop and are never compared.)
+    if (/\?["”’)*_]*$/.test(sText.trim()) || (titleKey && !/[.!]["”’)*_]*$/.test(sText.trim()) && comparable(sText) === titleKey)) return;
     const dates = datesIn(s);
     const cands = candidatesOf(sText, s.start, dates);
     if (!cands.length) return;
