@@ -116,12 +116,7 @@ const ACLED_COUNTRY_NAMES: Record<string, string> = {
 export function countryNamer(mentions: Mention[]): (code: string) => string | null {
   const names = new Map<string, string>();
   for (const m of mentions) if (m.place?.kind === 'country' && m.place.countryCode && !names.has(m.place.countryCode)) names.set(m.place.countryCode, m.place.name);
-  let display: Intl.DisplayNames | null = null;
-  try {
-    display = new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    display = null;
-  }
+  const display = regionNames();
   return (code: string) => {
     if (!code) return null;
     const upper = code.toUpperCase();
@@ -133,4 +128,19 @@ export function countryNamer(mentions: Mention[]): (code: string) => string | nu
       return null;
     }
   };
+}
+
+/** The runtime's English region names, made once: building an Intl.DisplayNames costs more than naming a whole article's actors. */
+let regionNamesMade = false;
+let regionNamesCache: Intl.DisplayNames | null = null;
+function regionNames(): Intl.DisplayNames | null {
+  if (!regionNamesMade) {
+    regionNamesMade = true;
+    try {
+      regionNamesCache = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNamesCache = null;
+    }
+  }
+  return regionNamesCache;
 }

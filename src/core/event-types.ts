@@ -115,10 +115,19 @@ const ALL_RULES = [...TRIGGERS, CASUALTY_RULE];
  */
 const ANY_TRIGGER_RE = new RegExp(`\\b(?:${ALL_RULES.map((r) => r.pattern.source).join('|')})`, 'i');
 
+/**
+ * Whether any rule matches in a text. A clause of a sentence without a trigger has none either:
+ * clauses start after a space or a `;`, so a `\b` at their start is one in the sentence, and
+ * the rules' lookarounds see less of a clause than of its sentence, never more.
+ */
+export function hasTrigger(text: string): boolean {
+  return ANY_TRIGGER_RE.test(text);
+}
+
 /** All triggers in a text, longest first where they overlap, in text order. */
 export function findTriggers(text: string): TriggerMatch[] {
   const found: TriggerMatch[] = [];
-  if (!ANY_TRIGGER_RE.test(text)) return found;
+  if (!hasTrigger(text)) return found;
   for (const r of ALL_RULES) {
     // An exec loop rather than matchAll, which clones the pattern on every call; no pattern matches the empty string.
     r.pattern.lastIndex = 0;

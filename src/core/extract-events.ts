@@ -18,7 +18,7 @@
  */
 import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoPrecision, Mention, Publication, Span, TemporalExpression } from './model.ts';
 import { dayNumber } from './geo.ts';
-import { casualtyType, findTriggers, protestSubType, violentDeaths, type TriggerMatch } from './event-types.ts';
+import { casualtyType, findTriggers, hasTrigger, protestSubType, violentDeaths, type TriggerMatch } from './event-types.ts';
 import { isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
 import { mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
@@ -150,6 +150,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
 
   function candidatesOf(sText: string, base: number, dates: TemporalExpression[]): Candidate[] {
     const perClause: Candidate[] = [];
+    if (!hasTrigger(sText)) return perClause; // most sentences: no trigger in any of their clauses
     for (const c of splitClauses(sText)) {
       const cText = sText.slice(c.start, c.end);
       const cBase = base + c.start;
