@@ -1,10 +1,9 @@
 /**
  * chrono-node's casual English parser, run only where it can find something. Most news
- * sentences hold no date, and most of those that do need few of chrono's twenty parsers (a
- * sentence with a number but no month or weekday needs none of the month, weekday or casual
- * ones), so each text is first tested for cheap cues, and chrono runs with only the parsers
- * whose cues are there; a text without any cue is not parsed at all. The result is the same as
- * `chrono.en.casual.parse`, always.
+ * sentences hold no date (three in four), and many of the rest hold only a number, which none
+ * of chrono's month, weekday, casual or duration parsers can read. So each text is first tested
+ * for cheap cues: without any, chrono does not run; with digits alone, only its numeric parsers
+ * run; otherwise all of them. The result is the same as `chrono.en.casual.parse`, always.
  *
  * Why it is the same: a chrono parser reports only what its regular expression matched, and
  * seeks its first match in the whole text; refiners merge or drop results, never make them. Each
