@@ -82,12 +82,14 @@ export interface Phrase {
   parsed?: chrono.ParsedResult;
 }
 
-/** Our own patterns for what chrono misses: "mid-October", "late last month", "in 1974". */
-const OWN_PATTERNS: RegExp[] = [
-  new RegExp(`\\b(?:early|mid|late|the (?:beginning|start|middle|end) of)[-\\s]+(?:(?:${MONTH_RE})(?:,?\\s+\\d{4})?|(?:last|this|next|the) month)\\b`, 'gi'),
+/** Our own patterns for what chrono misses: "mid-October", "late last month". */
+const PART_OF_MONTH = new RegExp(`\\b(?:early|mid|late|the (?:beginning|start|middle|end) of)[-\\s]+(?:(?:${MONTH_RE})(?:,?\\s+\\d{4})?|(?:last|this|next|the) month)\\b`, 'gi');
+/** …and bare years, "in 1974", "a 2018 agreement": only worth scanning for in a text with a digit. */
+const YEARS: RegExp[] = [
   /\b(?:in|since|during|until|by|before|after|from)\s+(?:1[6-9]|20)\d\d\b(?![-–/]\d|\s*(?:%|percent|people|soldiers|troops|km|kilometres|kilometers|miles|dollars|\$))/gi,
   /(?<=\b(?:a|the)\s+)(?:1[6-9]|20)\d\d(?=\s+[a-z])/g,
 ];
+const OWN_PATTERNS = [PART_OF_MONTH, ...YEARS];
 
 const BETWEEN_DAYS = new RegExp(`\\bbetween\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 
@@ -102,12 +104,14 @@ export function findPhrases(text: string): Phrase[] {
     const trimmed = result.text.replace(/[\s,.;:]+$/, '');
     found.push({ start: result.index, end: result.index + trimmed.length, text: trimmed, parsed: result });
   }
+  // Most sentences have no digit, and then neither day ranges nor years (patterns skipped find nothing, so the order is kept).
+  const digits = /[0-9]/.test(text);
   // "between 3 and 5 March": chrono sees only "5 March"; read it as the range "3-5 March".
-  for (const m of text.matchAll(BETWEEN_DAYS)) {
+  for (const m of digits ? text.matchAll(BETWEEN_DAYS) : []) {
     const parsed = parseDates(`${m[1]}-${m[2]} ${m[3]}${m[4] ? ` ${m[4]}` : ''}`)[0];
     if (parsed?.end) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], parsed });
   }
-  for (const re of OWN_PATTERNS) {
+  for (const re of digits ? OWN_PATTERNS : [PART_OF_MONTH]) {
     for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   // Overlaps: keep the longer phrase ("mid-October" over "October").
