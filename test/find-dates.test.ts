@@ -64,6 +64,12 @@ describe('findPublication', () => {
     expect(findPublication(withBoilerplate(`Kyiv Daily, 24 February 2022 | 10:15\n\n${body}`, {}, [])).published).toBe('2022-02-24');
   });
 
+  it('reads a labelled date on a long line far from the top (chrono skips only lines that cannot hold one)', () => {
+    const long = `${'Rebels and troops fought in the hills for a week. '.repeat(30)}`;
+    const p = findPublication(withBoilerplate(`${long}\n\n*Published: March 8, 2021, after ${long}\n\n${body}`, {}, []));
+    expect([p.published, p.source]).toEqual(['2021-03-08', 'dateline']);
+  });
+
   it('does not take a first sentence that opens with a date for a dateline', () => {
     const p = findPublication(withBoilerplate(`On March 1, 2020, rebels attacked.\n\n${body}`, {}, []));
     expect([p.published, p.precision, p.source]).toEqual(['2020-03-01', 'approximate', 'content']);
