@@ -21,10 +21,9 @@ import type { Browser } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { buildBasemap } from './build-basemap.ts';
 import { makeSyntheticData, writeSyntheticData } from './synthetic-data.ts';
-import { launchChromium } from './lib/bench-browser.ts';
+import { launchChromium } from '../test/browser/lib/chromium.ts';
+import { startStaticServer, type StaticServer } from '../test/browser/lib/static-server.ts';
 import { makeBenchEvents } from './lib/bench-data.ts';
-import { startStaticServer } from './lib/bench-server.ts';
-import type { StaticServer } from './lib/bench-server.ts';
 
 /** Options of `benchApp`. */
 export interface BenchAppOptions {
@@ -70,7 +69,7 @@ export async function benchApp(options: BenchAppOptions = {}): Promise<BenchRow[
   for (const n of sizes) files[`/data/events-${n}.geojson`] = JSON.stringify(makeBenchEvents(n));
   const basemapDir = await basemapFor(options.basemapDir, files[`/data/events-${sizes[0]}.geojson`]);
 
-  const server = await startStaticServer({ '/node_modules/': path.join(ROOT, 'node_modules'), '/basemap/': basemapDir }, files);
+  const server = await startStaticServer(null, { mounts: { '/node_modules/': path.join(ROOT, 'node_modules'), '/basemap/': basemapDir }, files });
   const browser = await launchChromium();
   const offOrigin: string[] = [];
   const rows: BenchRow[] = [];
@@ -104,13 +103,13 @@ async function run(
 ): Promise<BenchRow> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   context.on('request', (r) => {
-    if (!r.url().startsWith(server.origin) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
+    if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
   });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    await page.goto(`${server.origin}/bench.html?n=${c.size}&technique=${c.technique}&mode=${c.mode}&span=${c.span}`);
+    await page.goto(`${server.url}bench.html?n=${c.size}&technique=${c.technique}&mode=${c.mode}&span=${c.span}`);
     await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, null, { timeout: 180_000 });
     const { loadMs, first, last } = await page.evaluate(() => (window as unknown as { __bench: { loadMs: number; first: number; last: number } }).__bench);
     const cursors = stepCursors(c.mode, first, last, c.span, c.steps + WARM_UP);
@@ -147,19 +146,19 @@ async function benchTheApp(browser: Browser, offOrigin: string[], basemapDir: st
   for (const size of sizes) {
     const dataDir = path.join(tmp, `app-data-${size}`);
     writeSyntheticData(dataDir, makeSyntheticData({ events: size }));
-    const server = await startStaticServer({ '/data/': dataDir, '/basemap/': basemapDir, '/': dist });
+    const server = await startStaticServer(dist, { mounts: { '/data/': dataDir, '/basemap/': basemapDir } });
     try {
       for (const technique of ['window', 'filter'] as const) {
         for (const mode of MODES) {
           const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
           context.on('request', (r) => {
-            if (!r.url().startsWith(server.origin) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
+            if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
           });
           const page = await context.newPage();
           try {
             const started = Date.now();
             // Mid-range cursor (the synthetic span is 2019-2020), so that steps forward change what is shown.
-            await page.goto(`${server.origin}/index.html?step=${technique}#d=2020-01-01${mode === 'cumulative' ? '&w=all' : ''}`);
+            await page.goto(`${server.url}index.html?step=${technique}#d=2020-01-01${mode === 'cumulative' ? '&w=all' : ''}`);
             await page.waitForFunction(() => (window as unknown as { __app?: { ready: boolean } }).__app?.ready === true, null, { timeout: 180_000 });
             await page.evaluate(() => (window as unknown as { __app: { idle(): Promise<void> } }).__app.idle());
             const loadMs = Date.now() - started;

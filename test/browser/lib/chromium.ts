@@ -1,13 +1,16 @@
 /**
- * Headless Debian Chromium through playwright-core (never a downloaded browser), with software
- * WebGL and no background traffic, plus a guard that records what a page must never do: log a
- * console error, throw, open a dialog, or ask anything of a host other than localhost (such
- * requests are aborted, so a test fails instead of hanging offline).
+ * Headless Debian Chromium through playwright-core (never a downloaded browser), for the browser
+ * tests, the screenshot script and the app benchmark: software WebGL (SwiftShader, as on CI) and
+ * no background traffic, as this machine has no network. Plus a guard that records what a page
+ * must never do: log a console error, throw, open a dialog, or ask anything of a host other than
+ * localhost (such requests are aborted, so a test fails instead of hanging offline).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+/** Where Debian puts Chromium; override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The flags every run uses: software WebGL, no background traffic. */
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
@@ -19,6 +22,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Starts headless Chromium. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

@@ -1,7 +1,8 @@
 /**
- * A static file server on 127.0.0.1 for the browser tests (and the bench): serves a folder, with
- * optional URL-prefix mounts over it (`/data/` from a fixture folder, `/basemap/` from
- * public/basemap). A missing file is a real 404, never a fallback page, as on a static host.
+ * A static file server on 127.0.0.1 for the browser tests, the screenshot script and the app
+ * benchmark: serves a folder, with optional URL-prefix mounts over it (`/data/` from a fixture
+ * folder, `/basemap/` from public/basemap) and optional in-memory files (the bench's generated
+ * page and data). A missing file is a real 404, never a fallback page, as on a static host.
  */
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
@@ -34,16 +35,30 @@ export interface StaticServer {
 export interface StaticServerOptions {
   /** URL prefix (ending in `/`) → folder served under it, e.g. `{ '/data/': 'test/fixtures/app' }`. */
   mounts?: Record<string, string>;
+  /** Exact URL path → content, answered before any folder. */
+  files?: Record<string, string | Buffer>;
   /** Port; 0 (default) picks a free one. */
   port?: number;
 }
 
-/** Serves `dir` (and the mounts) until `close()`. */
-export async function startStaticServer(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+/** Serves `dir` (null: nothing outside the mounts and files), the mounts and the files until `close()`. */
+export async function startStaticServer(dir: string | null, options: StaticServerOptions = {}): Promise<StaticServer> {
   const mounts = Object.entries(options.mounts ?? {}).sort((a, b) => b[0].length - a[0].length);
+  const files = options.files ?? {};
   const requests: StaticServer['requests'] = [];
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (Object.hasOwn(files, urlPath)) {
+      const body = files[urlPath];
+      requests.push({ path: urlPath, status: 200 });
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': Buffer.byteLength(body),
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+      return;
+    }
     const file = resolveFile(urlPath, dir, mounts);
     const stat = file ? statOrNull(file) : null;
     const status = stat?.isFile() ? 200 : 404;
@@ -73,7 +88,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
 }
 
 /** The file for a URL path, or null when it would escape its folder. */
-function resolveFile(urlPath: string, dir: string, mounts: Array<[string, string]>): string | null {
+function resolveFile(urlPath: string, dir: string | null, mounts: Array<[string, string]>): string | null {
   let root = dir;
   let rest = urlPath;
   for (const [prefix, folder] of mounts) {
@@ -83,6 +98,7 @@ function resolveFile(urlPath: string, dir: string, mounts: Array<[string, string
       break;
     }
   }
+  if (root === null) return null;
   if (rest.endsWith('/') || rest === '') rest += 'index.html';
   const full = path.resolve(root, `.${path.posix.normalize(`/${rest}`)}`);
   return full.startsWith(path.resolve(root)) ? full : null;
