@@ -27,6 +27,7 @@ import type {
   ShapeFeatureProperties,
 } from '../src/core/model.ts';
 import { parseArgs } from './lib/args.ts';
+import { mulberry32 } from '../src/core/seeded-random.ts';
 
 /** Options of `makeSyntheticData`. */
 export interface SyntheticOptions {
@@ -297,18 +298,6 @@ function iso(day: number): string {
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
-}
-
-/** Small, fast, seedable PRNG (public domain, Tommy Ettinger). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

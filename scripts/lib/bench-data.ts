@@ -4,6 +4,7 @@
  * same data.
  */
 import type { FeatureCollection, Point } from 'geojson';
+import { mulberry32 } from '../../src/core/seeded-random.ts';
 
 /** Towns the events cluster round (lon, lat): where the sample corpus and its region report. */
 const CENTRES: ReadonlyArray<[number, number]> = [
@@ -47,16 +48,4 @@ export function makeBenchEvents(n: number, seed = 1): FeatureCollection<Point> {
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-/** Small, fast, seeded PRNG (public domain, Tommy Ettinger). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

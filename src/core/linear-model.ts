@@ -4,6 +4,7 @@
  * from the training splits (scripts/train-recogniser.ts). Pure and deterministic: examples are
  * visited in a fixed order derived from a seed, so the same data give the same weights.
  */
+import { mulberry32 } from './seeded-random.ts';
 
 /** Weights of a trained model, as shipped in geodata/models/*.json. */
 export interface LinearModel {
@@ -115,17 +116,6 @@ export function trainLogistic(examples: Example[], options: TrainOptions = DEFAU
     if (v !== 0) weights[name] = v;
   }
   return weights;
-}
-
-/** Deterministic 32-bit PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(order: number[], random: () => number): void {
