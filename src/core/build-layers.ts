@@ -12,7 +12,9 @@ import { valid } from 'geojson-validation';
 import type {
   ArticleRecord,
   ArticlesFile,
+  ConflictEvent,
   EventFeatureProperties,
+  Mention,
   MentionFeatureProperties,
   Place,
   ProcessedArticle,
@@ -51,24 +53,10 @@ export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryL
   const shapeUse = new Map<string, { mentions: number; articleIds: Set<string> }>();
 
   for (const p of sorted) {
-    const day = dayNumber(p.publication.published);
     for (const m of p.mentions) {
       if (!m.place) continue;
       places.set(m.place.id, m.place);
-      mentionFeatures.push(point(m.place.lon, m.place.lat, {
-        id: `${p.article.id}:${m.start}`,
-        articleId: p.article.id,
-        placeId: m.place.id,
-        placeName: m.place.name,
-        kind: m.place.kind,
-        surface: m.surface,
-        role: m.role,
-        confidence: m.confidence,
-        start: m.start,
-        end: m.end,
-        date: p.publication.published,
-        day,
-      }));
+      mentionFeatures.push(mentionPoint(p.article.id, p.publication.published, m, m.place));
       // Areas and routes are drawn for places named as locations, not for "Moscow said".
       if (m.role === 'literal' && geometryOf(m.place.id)) {
         const use = shapeUse.get(m.place.id) ?? { mentions: 0, articleIds: new Set<string>() };
@@ -77,29 +65,7 @@ export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryL
         shapeUse.set(m.place.id, use);
       }
     }
-    for (const e of p.events) {
-      for (const place of e.places) {
-        eventFeatures.push(point(place.lon, place.lat, {
-          id: `${e.id}@${place.placeId}`,
-          eventId: e.id,
-          articleId: e.articleId,
-          date: e.date,
-          day: dayNumber(e.date),
-          datePrecision: e.datePrecision,
-          dateText: e.dateText,
-          type: e.type,
-          subType: e.subType,
-          actors: e.actors.join('; '),
-          fatalities: e.fatalities,
-          geoPrecision: e.geoPrecision,
-          placeId: place.placeId,
-          placeName: place.name,
-          placeInferred: place.inferred,
-          sentenceStart: e.sentence.start,
-          sentenceEnd: e.sentence.end,
-        }));
-      }
-    }
+    for (const e of p.events) eventFeatures.push(...eventPoints(e));
   }
 
   const areas: Array<Feature<Geometry, ShapeFeatureProperties>> = [];
@@ -134,6 +100,54 @@ export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryL
     places: Object.fromEntries([...places].sort((a, b) => compare(a[0], b[0]))),
   };
   return { layers, articles, problems };
+}
+
+/** The points of one event: one per place it happened at, each a feature of its own. */
+export function eventPoints(e: ConflictEvent): Array<Feature<Point, EventFeatureProperties>> {
+  return e.places.map((place) =>
+    point(place.lon, place.lat, {
+      id: `${e.id}@${place.placeId}`,
+      eventId: e.id,
+      articleId: e.articleId,
+      date: e.date,
+      day: dayNumber(e.date),
+      datePrecision: e.datePrecision,
+      dateText: e.dateText,
+      type: e.type,
+      subType: e.subType,
+      actors: e.actors.join('; '),
+      fatalities: e.fatalities,
+      geoPrecision: e.geoPrecision,
+      placeId: place.placeId,
+      placeName: place.name,
+      placeInferred: place.inferred,
+      sentenceStart: e.sentence.start,
+      sentenceEnd: e.sentence.end,
+    }),
+  );
+}
+
+/** The point of one resolved mention, dated by its article's publication (`published`, or null). */
+export function mentionPoint(
+  articleId: string,
+  published: string | null,
+  m: Pick<Mention, 'start' | 'end' | 'surface' | 'role' | 'confidence'>,
+  place: Place,
+): Feature<Point, MentionFeatureProperties> {
+  return point(place.lon, place.lat, {
+    id: `${articleId}:${m.start}`,
+    articleId,
+    placeId: place.id,
+    placeName: place.name,
+    kind: place.kind,
+    surface: m.surface,
+    role: m.role,
+    confidence: m.confidence,
+    start: m.start,
+    end: m.end,
+    date: published,
+    day: dayNumber(published),
+  });
 }
 
 /** Checks each layer with geojson-validation; every problem is reported, not just the first. */
