@@ -204,6 +204,11 @@ export class AppState {
     return this.articleById.get(id) ?? null;
   }
 
+  /** The loaded events with these feature ids, in that order; ids not loaded are skipped. */
+  featuresOf(ids: readonly string[]): EventFeature[] {
+    return ids.map((id) => this.featureById.get(id)).filter((f): f is EventFeature => !!f);
+  }
+
   /** The sentence an event was read from. */
   sentenceOf(f: EventFeature): string {
     const a = this.article(f.properties.articleId);
