@@ -25,6 +25,20 @@ const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
  * "maarrat an numan", "St. Louis" → "st louis", "U.S." → "us".
  */
 export function normalizeName(s: string): string {
+  let key = KEYS.get(s);
+  if (key === undefined) {
+    if (KEYS.size >= MAX_REMEMBERED_KEYS) KEYS.clear();
+    key = computeKey(s);
+    KEYS.set(s, key);
+  }
+  return key;
+}
+
+/** Keys already computed: the recogniser asks for the same n-grams over and over, across articles too. */
+const KEYS = new Map<string, string>();
+const MAX_REMEMBERED_KEYS = 50_000;
+
+function computeKey(s: string): string {
   const lower = s.toLowerCase();
   if (PLAIN.test(lower)) return lower;
   return lower

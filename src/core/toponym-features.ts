@@ -134,6 +134,15 @@ function populationBucket(candidates: Candidate[]): string {
 }
 
 function nearAnchor(candidates: Candidate[], key: string, doc: DocumentContext): boolean {
-  const others = doc.anchors.filter((a) => a.key !== key);
-  return candidates.some((c) => others.some((a) => distanceKm(a.lat, a.lon, c.place.lat, c.place.lon) <= NEAR_ANCHOR_KM));
+  for (const c of candidates) {
+    for (const a of doc.anchors) {
+      // More than NEAR_ANCHOR_KM of latitude apart rules a pair out before any trigonometry.
+      if (a.key === key || Math.abs(a.lat - c.place.lat) > MAX_ANCHOR_LAT_DEGREES) continue;
+      if (distanceKm(a.lat, a.lon, c.place.lat, c.place.lon) <= NEAR_ANCHOR_KM) return true;
+    }
+  }
+  return false;
 }
+
+/** NEAR_ANCHOR_KM in degrees of latitude, rounded up (a degree is at least 110.5 km). */
+const MAX_ANCHOR_LAT_DEGREES = NEAR_ANCHOR_KM / 110;
