@@ -6,32 +6,27 @@
  * splits) over place-features.ts: the kind and size of the place, and the article's evidence for
  * it: the countries and states its unambiguous names lie in, an explicit container ("Gainesville,
  * Fla.", "Tripoli, Libya"), a kind word ("Idlib Province"), and nearness to the other places it
- * names, nearer in the text counting more. Two passes: the second knows where the first placed
- * the other names. One name keeps one meaning through an article ("one sense per discourse").
+ * names, nearer in the text counting more, and jointly to any reading of them (joint-nearness.ts).
+ * Two passes: the second knows where the first placed the other names. One name keeps one meaning through an article ("one sense per discourse").
  * A street name is placed at the town the article names nearest to it (geo precision 2, "near a
  * town"), or stays unresolved when the article names no town.
  */
-import type { Candidate, GeoPrecision, Mention, Place, PlaceKind, Toponym } from './model.ts';
+import type { Candidate, GeoPrecision, Mention, PlaceKind, Toponym } from './model.ts';
 import { approxDistanceKm } from './geo.ts';
+import { jointNearness, within } from './joint-nearness.ts';
 import { normalizeName } from './normalize-name.ts';
 import { logistic, score, weightMap, type LinearModel } from './linear-model.ts';
 import { candidateFeatures, occurrenceFeatures, placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
 import rankerModel from '../../geodata/models/place-ranker.json' with { type: 'json' };
 
 /** Distance (km) over which nearness to the article's other places fades. */
-const PROXIMITY_SCALE_KM = 40;
-/** Readings of another name considered for joint nearness (best prior first); bounds the cost. */
-const JOINT_READINGS = 12;
+export const PROXIMITY_SCALE_KM = 40;
 /**
  * Scores this close between a state and its namesake town ("Aleppo") are a tie: the training
  * label (within 161 km of the gold point) holds for both, so the model cannot tell them apart.
  * The one nearer the article's other places wins.
  */
 const NESTED_TIE = 0.02;
-/** Kilometres per degree of latitude, rounded down (a lower bound for a quick reject). */
-const KM_PER_DEGREE_LAT = 110;
-/** Kinds too large for nearness to mean anything. */
-const TOO_LARGE = new Set<PlaceKind>(['country', 'continent', 'region']);
 const SHIPPED_MODEL = rankerModel as LinearModel;
 /** A street placed at its town is surer of the town than of the street. */
 const STREET_CONFIDENCE = 0.6;
@@ -117,62 +112,7 @@ function articleEvidence(toponyms: Toponym[], keys: string[]): ArticleEvidence {
     for (const c of t.candidates) if (c.place.kind === 'admin1' && c.place.admin1 && c.match === 'exact' && t.candidates.length === 1) namedAdmin1.add(c.place.admin1);
   }
   const share = (m: Map<string, number>) => new Map([...m].map(([k, n]) => [k, n / total]));
-  return { countryShare: share(countries), admin1Share: share(admin1), namedAdmin1, joint: jointNearness(toponyms, keys) };
-}
-
-/**
- * For every candidate of every name, its nearness to the nearest reading of the nearest other
- * name: the best case over the other names' first JOINT_READINGS candidates, a state and a town
- * inside it counting as together. Once per candidate list, so a repeated name costs nothing more.
- */
-function jointNearness(toponyms: Toponym[], keys: string[]): Map<readonly Candidate[], number[]> {
-  const readings = new Map<string, Candidate[]>();
-  toponyms.forEach((t, k) => {
-    // "Washington said" places a government, not a neighbour: metonymic and adjectival uses don't anchor.
-    if (readings.has(keys[k]) || t.candidates.length === 0 || (t.role !== 'literal' && t.role !== 'embedded')) return;
-    readings.set(keys[k], t.candidates);
-  });
-  const others = [...readings].map(([key, list]) => ({
-    key,
-    points: list.slice(0, JOINT_READINGS).filter((c) => !TOO_LARGE.has(c.place.kind)).map((c) => c.place),
-  }));
-  const joint = new Map<readonly Candidate[], number[]>();
-  toponyms.forEach((t, k) => {
-    const list = t.candidates;
-    if (list.length < 2 || joint.has(list) || !readings.has(keys[k])) return;
-    const values = list.map(({ place: p }) => {
-      if (TOO_LARGE.has(p.kind)) return 0;
-      let nearest = Infinity;
-      for (const other of others) {
-        if (other.key === keys[k]) continue;
-        for (const q of other.points) {
-          if (within(p, q)) return 1;
-          // A degree of latitude is at least 110 km: most readings are ruled out before any trigonometry.
-          if (Math.abs(p.lat - q.lat) * KM_PER_DEGREE_LAT >= nearest) continue;
-          nearest = Math.min(nearest, approxDistanceKm(p.lat, p.lon, q.lat, q.lon));
-        }
-      }
-      return Math.exp(-nearest / PROXIMITY_SCALE_KM);
-    });
-    joint.set(list, shareNested(list, values));
-  });
-  return joint;
-}
-
-/**
- * A state and its namesake town inside it ("Idlib", "New York") are one area at two scales:
- * nearness to the article's other places cannot tell them apart, so both take the better value
- * and the choice between them is left to kind, size and the article's other evidence.
- */
-function shareNested(list: Candidate[], values: number[]): number[] {
-  const shared = [...values];
-  for (let i = 0; i < list.length; i += 1) {
-    for (let j = i + 1; j < list.length; j += 1) {
-      if (!within(list[i].place, list[j].place)) continue;
-      shared[i] = shared[j] = Math.max(shared[i], shared[j], values[i], values[j]);
-    }
-  }
-  return shared;
+  return { countryShare: share(countries), admin1Share: share(admin1), namedAdmin1, joint: jointNearness(toponyms, keys, PROXIMITY_SCALE_KM) };
 }
 
 /** The largest value of the list but the one at `skip`. */
@@ -180,12 +120,6 @@ function bestOther(values: readonly number[], skip: number): number {
   let best = 0;
   for (let i = 0; i < values.length; i += 1) if (i !== skip && values[i] > best) best = values[i];
   return best;
-}
-
-/** Whether one of two places is the admin-1 unit that holds the other: as near as places get. */
-function within(p: Place, q: Place): boolean {
-  if (p === q || !p.admin1 || p.admin1 !== q.admin1) return false;
-  return (p.kind === 'admin1') !== (q.kind === 'admin1');
 }
 
 /** The value all candidates share, or '' when they differ. */
