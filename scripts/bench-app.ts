@@ -24,6 +24,7 @@ import { makeSyntheticData, writeSyntheticData } from './synthetic-data.ts';
 import { launchChromium } from '../test/browser/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../test/browser/lib/static-server.ts';
 import { makeBenchEvents } from './lib/bench-data.ts';
+import { STEP_TECHNIQUES } from '../src/app/map/step-technique.ts';
 
 /** Options of `benchApp`. */
 export interface BenchAppOptions {
@@ -44,7 +45,7 @@ export interface BenchAppOptions {
 /** One measured configuration. */
 export interface BenchRow {
   size: number;
-  /** A bench-page technique, or `app:window` / `app:filter` for the app's own step techniques. */
+  /** A bench-page technique, or `app:window` / `app:diff` / `app:filter` for the app's own step techniques. */
   technique: string;
   mode: 'window' | 'cumulative';
   loadMs: number;
@@ -130,8 +131,8 @@ async function run(
 
 /**
  * The app itself: built once with Vite, fed `makeSyntheticData` events, stepped through its test
- * hook (`window.__app.step(1)`, then `idle()` and a GL finish), for both its step techniques
- * (`?step=window|filter`) and both modes (`#w=all` is cumulative; there a step is one day too).
+ * hook (`window.__app.step(1)`, then `idle()` and a GL finish), for each of its step techniques
+ * (`?step=window|diff|filter`, diff being its default) and both modes (`#w=all` is cumulative; there a step is one day too).
  */
 async function benchTheApp(browser: Browser, offOrigin: string[], basemapDir: string, sizes: number[], steps: number): Promise<BenchRow[]> {
   const tmp = path.join(os.tmpdir(), 'conflict-map-bench');
@@ -148,7 +149,7 @@ async function benchTheApp(browser: Browser, offOrigin: string[], basemapDir: st
     writeSyntheticData(dataDir, makeSyntheticData({ events: size }));
     const server = await startStaticServer(dist, { mounts: { '/data/': dataDir, '/basemap/': basemapDir } });
     try {
-      for (const technique of ['window', 'filter'] as const) {
+      for (const technique of STEP_TECHNIQUES) {
         for (const mode of MODES) {
           const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
           context.on('request', (r) => {
