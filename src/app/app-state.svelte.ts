@@ -139,6 +139,11 @@ export class AppState {
     };
   }
 
+  /** Whether any event has a date: without one the slider has nothing to step through. */
+  get hasDates(): boolean {
+    return (this.base?.index.features.length ?? 0) > 0;
+  }
+
   /** First and last day of the slider. */
   get range(): { min: number; max: number } {
     const index = this.base?.index;

@@ -2,7 +2,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { absolutizeStyle, darkPaintOverrides, invertLightness, lightPaint, paintDiff, parseColor } from '../../src/app/lib/style-tools.ts';
 import { namedPlaces, spotsOf } from '../../src/app/lib/spots.ts';
-import { boundsOf } from '../../src/app/lib/bounds.ts';
+import { boundsOf, dataExtentOf } from '../../src/app/lib/bounds.ts';
 import type { EventFeature } from '../../src/app/lib/event-index.ts';
 
 describe('basemap style URLs', () => {
@@ -86,6 +86,17 @@ describe('spots and bounds', () => {
       [36, 40],
     ]);
     expect(boundsOf([])).toBeNull();
+  });
+
+  it("reads the data's extent from the basemap style's metadata, and nothing from a malformed one", () => {
+    expect(dataExtentOf({ 'conflict-map:data-extent': [32.5, 35, 42, 39] })).toEqual([
+      [32.5, 35],
+      [42, 39],
+    ]);
+    expect(dataExtentOf(undefined)).toBeNull();
+    expect(dataExtentOf({ 'conflict-map:data-extent': [1, 2, 3] })).toBeNull();
+    expect(dataExtentOf({ 'conflict-map:data-extent': [10, 0, 5, 1] })).toBeNull();
+    expect(dataExtentOf({ 'conflict-map:data-extent': ['a', 0, 5, 1] })).toBeNull();
   });
 });
 
