@@ -7,7 +7,8 @@
  * it: the countries and states its unambiguous names lie in, an explicit container ("Gainesville,
  * Fla.", "Tripoli, Libya"), a kind word ("Idlib Province"), and nearness to the other places it
  * names, nearer in the text counting more, and jointly to any reading of them (joint-nearness.ts).
- * Two passes: the second knows where the first placed the other names. One name keeps one meaning through an article ("one sense per discourse").
+ * Two passes: the second knows where the first placed the other names. One name keeps one
+ * meaning through an article ("one sense per discourse").
  * A street name is placed at the town the article names nearest to it (geo precision 2, "near a
  * town"), or stays unresolved when the article names no town.
  */
@@ -20,7 +21,7 @@ import { candidateFeatures, occurrenceFeatures, placeFeatures, type CandidateCon
 import rankerModel from '../../geodata/models/place-ranker.json' with { type: 'json' };
 
 /** Distance (km) over which nearness to the article's other places fades. */
-export const PROXIMITY_SCALE_KM = 40;
+const PROXIMITY_SCALE_KM = 40;
 /**
  * Scores this close between a state and its namesake town ("Aleppo") are a tie: the training
  * label (within 161 km of the gold point) holds for both, so the model cannot tell them apart.
