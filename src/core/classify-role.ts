@@ -37,17 +37,17 @@ export function classifyRole(tokens: Token[], start: number, end: number, candid
     // A capital stands for its government unless the words make it the city: "in Moscow",
     // "flew to Ankara", "Washington, DC". "Overtures to Moscow", "pressure on Ankara" are metonymic.
     if (before && (CAPITAL_LITERAL_BEFORE.has(before) || QUALIFIERS.has(before) || (LOCATIVE_BEFORE.has(before) && !RELATIONAL.has(before)))) return 'literal';
-    if ((before === 'to' || before === 'from') && MOTION_BEFORE.has(tokens[start - 2]?.text.toLowerCase() ?? '')) return 'literal';
+    if ((before === 'to' || before === 'from') && MOTION_BEFORE.has(tokens[start - 2]?.lower ?? '')) return 'literal';
     if (after && after.gap.trim() === ',' && after.allCaps) return 'literal';
   } else if (before && (LOCATIVE_BEFORE.has(before) || QUALIFIERS.has(before))) {
     // "north of Aleppo", "in Syria": a location. "of" alone is ambiguous; see below.
     return 'literal';
   }
   if (last.possessive) {
-    return after && LITERAL_AFTER_POSSESSIVE.has(after.text.toLowerCase()) ? 'literal' : 'metonymic';
+    return after && LITERAL_AFTER_POSSESSIVE.has(after.lower) ? 'literal' : 'metonymic';
   }
-  if (after && after.gap.trim() === '' && AGENT_AFTER.has(after.text.toLowerCase())) return 'metonymic';
-  if (before === 'of' && tokens[start - 2] && QUALIFIERS.has(tokens[start - 2].text.toLowerCase())) return 'literal';
+  if (after && after.gap.trim() === '' && AGENT_AFTER.has(after.lower)) return 'metonymic';
+  if (before === 'of' && tokens[start - 2] && QUALIFIERS.has(tokens[start - 2].lower)) return 'literal';
   return 'metonymic';
 }
 
@@ -56,5 +56,5 @@ function previousWord(tokens: Token[], start: number): string | undefined {
   if (!token) return undefined;
   // Punctuation between the two words (a comma, a full stop) breaks the phrase.
   if (!/^[ \u00a0]+$/u.test(tokens[start].gap)) return undefined;
-  return token.text.toLowerCase();
+  return token.lower;
 }

@@ -12,6 +12,8 @@ import type { Span } from './model.ts';
 export interface Token extends Span {
   /** The word as written, possessive "'s" removed (it is kept in `possessive`). */
   text: string;
+  /** `text` lower-cased, once: the recogniser looks words up in lower-case lists many times. */
+  lower: string;
   /** First character is an upper-case letter. */
   capitalised: boolean;
   /** All letters upper case and at least two of them ("NATO", "U.S."). */
@@ -56,6 +58,7 @@ export function tokenize(text: string, span: Span = { start: 0, end: text.length
       start: span.start + localStart,
       end: span.start + localStart + word.length,
       text: word,
+      lower: word.toLowerCase(),
       capitalised: (shape & CAPITALISED) !== 0,
       allCaps: (shape & ALL_CAPS) !== 0,
       possessive,

@@ -109,9 +109,9 @@ export function sentenceCandidates(
     const demonym = candidates.some((c) => c.match === 'demonym');
     // "Darby Street", "Kanawha River": the generic word belongs to the name.
     const next = tokens[end];
-    if (!demonym && next && SPACE.test(next.gap) && next.capitalised && STREET_WORDS.has(next.text.toLowerCase())) {
+    if (!demonym && next && SPACE.test(next.gap) && next.capitalised && STREET_WORDS.has(next.lower)) {
       const stop = next.text.length <= 4 && text[next.end] === '.' && /^(?:st|ave|rd|dr|blvd|ln|pkwy|hwy|ct)$/iu.test(next.text) ? next.end + 1 : next.end;
-      const kindHint = KIND_WORDS.get(next.text.toLowerCase()) ?? 'road';
+      const kindHint = KIND_WORDS.get(next.lower) ?? 'road';
       result.push({ ...streetCandidate(text, tokens, i, end + 1, sentence, candidates), end: stop, surface: text.slice(tokens[i].start, stop), kindHint });
       i = end + 1;
       continue;
@@ -123,7 +123,7 @@ export function sentenceCandidates(
     const abbreviation = isAbbreviation(tokens, i, end, candidates) && text[stop] === '.';
     if (abbreviation) stop += 1;
     const after = tokens[end];
-    const kindWord = after && after.gap.trim() === '' ? KIND_WORDS.get(after.text.toLowerCase()) : undefined;
+    const kindWord = after && after.gap.trim() === '' ? KIND_WORDS.get(after.lower) : undefined;
     result.push({
       start,
       end: stop,
@@ -159,7 +159,7 @@ function streetCandidate(text: string, tokens: Token[], i: number, end: number, 
     last: end,
     candidates,
     reason: 'street',
-    locative: !!previous && SPACE.test(tokens[i].gap) && LOCATIVE_BEFORE.has(previous.text.toLowerCase()),
+    locative: !!previous && SPACE.test(tokens[i].gap) && LOCATIVE_BEFORE.has(previous.lower),
     loose: false,
     demonym: false,
     embedded: false,
@@ -174,7 +174,7 @@ function roadNumber(tokens: Token[], i: number): number {
   let k = i;
   if (tokens[k]?.text === 'County' || tokens[k]?.text === 'State') k += 1;
   const word = tokens[k];
-  if (!word || !word.capitalised || !ROAD_WORDS.has(word.text.toLowerCase())) return 0;
+  if (!word || !word.capitalised || !ROAD_WORDS.has(word.lower)) return 0;
   if (k > i && !SPACE.test(word.gap)) return 0;
   const number = tokens[k + 1];
   if (!number || !/^\d{1,4}[A-Z]?$/u.test(number.text) || !/^(?:[ \u00a0]|-)$/u.test(number.gap)) return 0;
@@ -187,7 +187,7 @@ function streetEnd(tokens: Token[], i: number): number {
   for (let k = i + 1; k < tokens.length && k - i <= MAX_STREET_NAME_TOKENS; k += 1) {
     const t = tokens[k];
     if (!SPACE.test(t.gap) || !t.capitalised) return 0;
-    if (STREET_WORDS.has(t.text.toLowerCase()) && k > i) return k + 1;
+    if (STREET_WORDS.has(t.lower) && k > i) return k + 1;
     if (t.possessive) return 0;
   }
   return 0;
@@ -239,7 +239,7 @@ function longestMatch(text: string, tokens: Token[], i: number, maxTokens: numbe
 /** A token may continue a name if it follows a space or hyphen and is capitalised or a connector. */
 function joinable(token: Token): boolean {
   if (!/^(?:[ \u00a0]|-|\. ?)$/u.test(token.gap)) return false;
-  return token.capitalised || /^\p{N}/u.test(token.text) || NAME_CONNECTORS.has(token.text.toLowerCase());
+  return token.capitalised || /^\p{N}/u.test(token.text) || NAME_CONNECTORS.has(token.lower);
 }
 
 function isArabicArticle(word: string): boolean {
@@ -263,11 +263,11 @@ interface Verdict {
 function judge(tokens: Token[], i: number, end: number, candidates: Candidate[], resources: CandidateResources, persons: Set<string>): Verdict {
   const first = tokens[i];
   const previous = tokens[i - 1];
-  const locative = !!previous && SPACE.test(first.gap) && LOCATIVE_BEFORE.has(previous.text.toLowerCase());
+  const locative = !!previous && SPACE.test(first.gap) && LOCATIVE_BEFORE.has(previous.lower);
   const verdict = (reason: string, embedded = false): Verdict => ({ reason, locative, embedded });
   const words = tokens.slice(i, end);
   const single = end - i === 1;
-  const lower = first.text.toLowerCase();
+  const lower = first.lower;
   const big = isBig(candidates);
   const demonym = candidates.some((c) => c.match === 'demonym');
   const next = tokens[end];
@@ -283,7 +283,7 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
   if (persons.has(normalizeName(words.map((t) => t.text).join(' '))) && !big && !demonym) return verdict('person-known');
 
   // "President Assad", "Mr. Paris": a title makes the name a person's.
-  const titleBefore = previous && /^\.?[ \u00a0]$/u.test(first.gap) && PERSON_TITLES.has(previous.text.toLowerCase());
+  const titleBefore = previous && /^\.?[ \u00a0]$/u.test(first.gap) && PERSON_TITLES.has(previous.lower);
   if (titleBefore && !demonym) {
     persons.add(normalizeName(first.text));
     return verdict('title-before');
@@ -292,7 +292,7 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
   // "Colorado State University", "Dubai World Cup", "Dublin City Council": a place inside an
   // organisation's name. Corpora annotate it as a place, with the name as context.
   // "Syrian Army", "Turkish forces": the state's own bodies make a demonym adjectival, not embedded.
-  if (adjacentAfter && adjacentAfter.capitalised && demonym && STATE_BODIES.has(adjacentAfter.text.toLowerCase())) return verdict('ok');
+  if (adjacentAfter && adjacentAfter.capitalised && demonym && STATE_BODIES.has(adjacentAfter.lower)) return verdict('ok');
   if (adjacentAfter && adjacentAfter.capitalised && orgAhead(tokens, end)) return verdict('org-ahead', true);
 
   // Acronyms (NATO, ISIS, UN) are organisations unless the gazetteer knows them as a country or region.
@@ -304,7 +304,7 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
 
   // A capitalised name the gazetteer does not know runs into this one: "Recep Tayyip Erdoğan", "Daily Sabah".
   if (adjacentBefore && adjacentBefore.capitalised && !demonym) {
-    const beforeLower = adjacentBefore.text.toLowerCase();
+    const beforeLower = adjacentBefore.lower;
     const sentenceInitial = tokens.indexOf(adjacentBefore) === 0 && resources.commonWords.has(beforeLower);
     const harmless = QUALIFIERS.has(beforeLower) || sentenceInitial || resources.gazetteer.demonymsOf(normalizeName(adjacentBefore.text)).length > 0;
     const country = candidates.some((c) => c.place.kind === 'country');
@@ -318,7 +318,7 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
 
   // "Jordan Peterson", "Vladimir Putin": a first name before an unknown capitalised word.
   if (adjacentAfter && adjacentAfter.capitalised && !demonym) {
-    const afterLower = adjacentAfter.text.toLowerCase();
+    const afterLower = adjacentAfter.lower;
     const explained =
       KIND_WORDS.has(afterLower) ||
       PERSON_TITLES.has(afterLower) ||
@@ -331,8 +331,8 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
     }
   }
   // "the Wagner company", "the paper Pravda": a small place beside an organisation word.
-  if (adjacentAfter && !adjacentAfter.capitalised && !big && ORGANISATION_WORDS.has(adjacentAfter.text.toLowerCase())) return verdict('org-word-after');
-  if (adjacentBefore && !adjacentBefore.capitalised && !big && ORGANISATION_WORDS.has(adjacentBefore.text.toLowerCase())) return verdict('org-word-before');
+  if (adjacentAfter && !adjacentAfter.capitalised && !big && ORGANISATION_WORDS.has(adjacentAfter.lower)) return verdict('org-word-after');
+  if (adjacentBefore && !adjacentBefore.capitalised && !big && ORGANISATION_WORDS.has(adjacentBefore.lower)) return verdict('org-word-before');
 
   // A common English word ("Reading", "Mobile", "Independent") is a place only when it is a big one
   // and not just capitalised because it opens the sentence.
@@ -346,7 +346,7 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
 /** Whether the capitalised words after position `from` hold an organisation word ("State University"). */
 function orgAhead(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && SPACE.test(tokens[k].gap) && (tokens[k].capitalised || NAME_CONNECTORS.has(tokens[k].text)); k += 1) {
-    if (tokens[k].capitalised && ORGANISATION_WORDS.has(tokens[k].text.toLowerCase())) return true;
+    if (tokens[k].capitalised && ORGANISATION_WORDS.has(tokens[k].lower)) return true;
   }
   return false;
 }
@@ -354,7 +354,7 @@ function orgAhead(tokens: Token[], from: number): boolean {
 /** After a title ("President Bashar al-Assad", "the Rev. Roy Jones"), the rest of the capitalised run is a person. */
 function learnPerson(tokens: Token[], i: number, persons: Set<string>): void {
   const token = tokens[i];
-  if (!PERSON_TITLES.has(token.text.toLowerCase())) return;
+  if (!PERSON_TITLES.has(token.lower)) return;
   let k = i + 1;
   let lastName: Token | undefined;
   while (k < tokens.length && /^\.?[ \u00a0-]$/u.test(tokens[k].gap) && (tokens[k].capitalised || isArabicArticle(tokens[k].text))) {

@@ -45,7 +45,7 @@ export function candidateFeatures(c: SpanCandidate, tokens: Token[], doc: Docume
   const n = c.last - c.first;
 
   if (c.street) {
-    f.push('street', featureName('street-word:', tokens[c.last - 1].text.toLowerCase()), c.candidates.length > 0 ? 'street:known-base' : 'street:new-base');
+    f.push('street', featureName('street-word:', tokens[c.last - 1].lower), c.candidates.length > 0 ? 'street:known-base' : 'street:new-base');
     if (c.locative) f.push('locative');
     f.push(...contextWords(tokens, c, doc));
     return f;
@@ -67,7 +67,7 @@ export function candidateFeatures(c: SpanCandidate, tokens: Token[], doc: Docume
   if (c.demonym) {
     f.push(/s$/u.test(c.surface) ? 'demonym:plural' : 'demonym:singular');
     if (ETHNONYMS.has(c.surface.toLowerCase())) f.push('demonym:ethnonym');
-    if (next && /^[ \u00a0]$/u.test(next.gap)) f.push(next.capitalised ? 'demonym-next:cap' : featureName('demonym-next:', next.text.toLowerCase()));
+    if (next && /^[ \u00a0]$/u.test(next.gap)) f.push(next.capitalised ? 'demonym-next:cap' : featureName('demonym-next:', next.lower));
   }
 
   // The article as a whole.
@@ -116,7 +116,7 @@ function contextWords(tokens: Token[], c: SpanCandidate, doc: DocumentContext): 
 
 /** A word as a feature: lower-case words as themselves; capitalised ones as a class. */
 function wordClass(t: Token, doc: DocumentContext): string {
-  const lower = t.text.toLowerCase();
+  const lower = t.lower;
   if (/^\p{N}/u.test(t.text)) return 'NUM';
   if (!t.capitalised) return doc.commonWords.has(lower) || LOCATIVE_BEFORE.has(lower) ? lower : 'rare';
   if (PERSON_TITLES.has(lower)) return 'TITLE';
