@@ -9,9 +9,9 @@
  * asserts nothing. Everything is served from 127.0.0.1; off-origin requests are counted.
  *
  * The app itself (Vite build of src/, its synthetic data, its test hook) is measured too, for its
- * `window` and `filter` step techniques.
+ * step techniques (STEP_TECHNIQUES).
  *
- * Usage: tsx scripts/bench-app.ts [--sizes 10000,100000] [--steps 24] [--techniques setData,updateData] [--no-app]
+ * Usage: tsx scripts/bench-app.ts [--sizes 10000,100000] [--steps 24] [--techniques setData,updateData] [--no-app] [--no-page] [--app-techniques diff,auto]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +40,10 @@ export interface BenchAppOptions {
   techniques?: Array<(typeof TECHNIQUES)[number]>;
   /** Also measure the app itself (built with Vite into a temp folder), when it is there (default true). */
   app?: boolean;
+  /** Measure the bench page's techniques (default true; `--no-page` measures only the app). */
+  page?: boolean;
+  /** The app's step techniques to measure (default STEP_TECHNIQUES; `--app-techniques diff,auto`). */
+  appTechniques?: readonly string[];
 }
 
 /** One measured configuration. */
@@ -76,7 +80,7 @@ export async function benchApp(options: BenchAppOptions = {}): Promise<BenchRow[
   const rows: BenchRow[] = [];
   console.log(`app: headless Chromium, software WebGL, 1200×800, basemap ${path.relative(ROOT, basemapDir) || basemapDir}; ${steps} steps (+${WARM_UP} warm-up), ${span}-day window`);
   try {
-    for (const size of sizes) {
+    for (const size of options.page === false ? [] : sizes) {
       for (const technique of options.techniques ?? TECHNIQUES) {
         for (const mode of MODES) {
           const row = await run(browser, server, offOrigin, { size, technique, mode, steps, span });
@@ -86,7 +90,7 @@ export async function benchApp(options: BenchAppOptions = {}): Promise<BenchRow[
       }
     }
     if ((options.app ?? true) && fs.existsSync(path.join(ROOT, 'src/main.ts'))) {
-      rows.push(...(await benchTheApp(browser, offOrigin, basemapDir, sizes, steps)));
+      rows.push(...(await benchTheApp(browser, offOrigin, basemapDir, sizes, steps, options.appTechniques ?? STEP_TECHNIQUES)));
     }
   } finally {
     await browser.close();
@@ -132,9 +136,9 @@ async function run(
 /**
  * The app itself: built once with Vite, fed `makeSyntheticData` events, stepped through its test
  * hook (`window.__app.step(1)`, then `idle()` and a GL finish), for each of its step techniques
- * (`?step=window|diff|filter`, diff being its default) and both modes (`#w=all` is cumulative; there a step is one day too).
+ * (`?step=window|diff|filter|auto`, STEP_TECHNIQUES) and both modes (`#w=all` is cumulative; there a step is one day too).
  */
-async function benchTheApp(browser: Browser, offOrigin: string[], basemapDir: string, sizes: number[], steps: number): Promise<BenchRow[]> {
+async function benchTheApp(browser: Browser, offOrigin: string[], basemapDir: string, sizes: number[], steps: number, techniques: readonly string[]): Promise<BenchRow[]> {
   const tmp = path.join(os.tmpdir(), 'conflict-map-bench');
   const dist = path.join(tmp, 'app-dist');
   try {
@@ -149,7 +153,7 @@ async function benchTheApp(browser: Browser, offOrigin: string[], basemapDir: st
     writeSyntheticData(dataDir, makeSyntheticData({ events: size }));
     const server = await startStaticServer(dist, { mounts: { '/data/': dataDir, '/basemap/': basemapDir } });
     try {
-      for (const technique of STEP_TECHNIQUES) {
+      for (const technique of techniques) {
         for (const mode of MODES) {
           const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
           context.on('request', (r) => {
@@ -237,5 +241,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const sizes = arg('--sizes')?.split(',').map(Number);
   const steps = arg('--steps') ? Number(arg('--steps')) : undefined;
   const techniques = arg('--techniques')?.split(',') as BenchAppOptions['techniques'];
-  await benchApp({ sizes, steps, techniques, app: !process.argv.includes('--no-app') });
+  const appTechniques = arg('--app-techniques')?.split(',');
+  await benchApp({ sizes, steps, techniques, appTechniques, app: !process.argv.includes('--no-app'), page: !process.argv.includes('--no-page') });
 }

@@ -182,6 +182,35 @@ describe('the map app on fixture data', () => {
     expect(await renderedEventIds(page)).toEqual(expectedVisible('2020-02-25', 2));
   });
 
+  it('draws the same events with the auto technique in both modes, switching between diff and filter', async () => {
+    // autoFrom=0: auto filters in the cumulative mode even on the small fixture.
+    await openApp(page, server.url, 'd=2020-02-27&w=2', 'step=auto&autoFrom=0');
+    expect(await page.evaluate(() => (window as unknown as { __app: { technique: string } }).__app.technique)).toBe('auto');
+    const mode = page.getByRole('combobox', { name: 'Show' });
+    const expectDrawn = async (cumulative: boolean) => {
+      await idle(page);
+      const drawn = await renderedEventIds(page);
+      expect(drawn).toEqual(await visibleIds(page));
+      // The cumulative mode filters the layer (all events in the source); the window mode sends diffs, unfiltered.
+      const filtered = await page.evaluate(() => !!(window as unknown as { __map: import('maplibre-gl').Map }).__map.getFilter('app-events'));
+      expect(filtered).toBe(cumulative);
+      if (!cumulative) expect(drawn).toEqual(expectedVisible(await page.evaluate(() => (window as unknown as { __app: { day: string } }).__app.day), 2));
+      return drawn;
+    };
+    await expectDrawn(false);
+    await mode.selectOption('cumulative');
+    const all = await expectDrawn(true);
+    expect(all).toEqual(expectedVisible('2020-02-27', 100_000));
+    await page.evaluate(() => (window as unknown as { __app: { step(n: number): void } }).__app.step(-2));
+    expect(await expectDrawn(true)).toEqual(expectedVisible('2020-02-25', 100_000));
+    await mode.selectOption('window');
+    await expectDrawn(false);
+    await page.evaluate(() => (window as unknown as { __app: { step(n: number): void } }).__app.step(3));
+    await expectDrawn(false);
+    await mode.selectOption('cumulative');
+    expect(await expectDrawn(true)).toEqual(expectedVisible('2020-02-28', 100_000));
+  });
+
   it('lists undated events and articles apart', async () => {
     await openApp(page, server.url, 'd=2020-03-02');
     const undated = page.getByTestId('undated');

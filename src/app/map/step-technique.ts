@@ -10,16 +10,30 @@
  *   tiles they touch: the cost of a step follows the change, not the window.
  * - `filter`: the source holds every (filtered) event and a step changes the layer's filter on
  *   the integer `day`/`dayEnd` properties (`setFilter`), as issue #4 first proposed.
+ * - `auto`: `filter` in the cumulative mode from AUTO_FILTER_FROM matching events, else `diff`.
  *
- * Pick with `?step=window|diff|filter` in the page URL (the bench compares them).
+ * Pick with `?step=window|diff|filter|auto` in the page URL (the bench compares them).
  */
 import type { FilterSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { EventFeature, EventProps, TimeWindow } from '../lib/event-index.ts';
 
-export type StepTechniqueName = 'window' | 'diff' | 'filter';
+export type StepTechniqueName = 'window' | 'diff' | 'filter' | 'auto';
 
-export const STEP_TECHNIQUES: readonly StepTechniqueName[] = ['window', 'diff', 'filter'];
+export const STEP_TECHNIQUES: readonly StepTechniqueName[] = ['window', 'diff', 'filter', 'auto'];
+
+/**
+ * `auto` filters (`filter`) in the cumulative mode from this many matching events up, and sends
+ * diffs (`diff`) otherwise. In the cumulative mode a day's new events land all over the map, so a
+ * diff reloads every tile, and MapLibre re-tiles and re-encodes a reloaded tile's features (~50k
+ * at 100k events) where a filter change only re-parses the tiles it has. Figure from the app
+ * bench (`tsx scripts/bench-app.ts --no-page --sizes 10000,30000,100000 --steps 12`, software
+ * WebGL, shared 2 cores), cumulative median / p95 ms per step: 10k diff 223 / 327, filter
+ * 311 / 517; 30k diff 336 / 813, filter 488 / 737 (auto, filtering there, 311 / 529: a tie
+ * within the noise); 100k diff 1,288 / 1,983, filter 1,111 / 1,200. The crossover lies between
+ * 10k and 100k; 30k is where the two were even.
+ */
+export const AUTO_FILTER_FROM = 30_000;
 
 /** The default, by measurement (see PERF-NOTES and the bench). */
 export const DEFAULT_STEP_TECHNIQUE: StepTechniqueName = 'diff';
@@ -122,15 +136,64 @@ function filterTechnique(): StepTechnique {
   };
 }
 
+/** The cumulative mode's window (see `windowFor`): everything up to the cursor. */
+function isCumulative(win: TimeWindow): boolean {
+  return win.from === Number.MIN_SAFE_INTEGER;
+}
+
+/**
+ * `filter` in the cumulative mode over a large universe (see AUTO_FILTER_FROM), `diff` otherwise.
+ * Switching to `filter` loads every matching feature into the source; switching back clears the
+ * layer filters and has the next diff start from a `setData` of the window.
+ */
+function autoTechnique(filterFrom = AUTO_FILTER_FROM): StepTechnique {
+  const diff = diffTechnique();
+  const filter = filterTechnique();
+  let universe: EventFeature[] = [];
+  let active: 'diff' | 'filter' | null = null;
+  /** Whether the layers carry a day filter now. */
+  let layersFiltered = false;
+  return {
+    name: 'auto',
+    setUniverse(_source, features) {
+      universe = features;
+      active = null;
+    },
+    show(map, source, layerIds, win, visible) {
+      if (isCumulative(win) && universe.length >= filterFrom) {
+        if (active !== 'filter') filter.setUniverse(source, universe);
+        active = 'filter';
+        layersFiltered = true;
+        filter.show(map, source, layerIds, win, visible);
+        return;
+      }
+      if (active !== 'diff') {
+        if (layersFiltered) for (const id of layerIds) map.setFilter(id, null);
+        layersFiltered = false;
+        diff.setUniverse(source, universe);
+      }
+      active = 'diff';
+      diff.show(map, source, layerIds, win, visible);
+    },
+  };
+}
+
 const FACTORIES: Record<StepTechniqueName, () => StepTechnique> = {
   window: windowTechnique,
   diff: diffTechnique,
   filter: filterTechnique,
+  auto: autoTechnique,
 };
 
-/** A fresh technique named in a query string (`?step=filter`), else the default. */
+/**
+ * A fresh technique named in a query string (`?step=filter`), else the default. `autoFrom=N`
+ * sets `auto`'s AUTO_FILTER_FROM (so a test can make it switch on small data).
+ */
 export function pickTechnique(search: string): StepTechnique {
-  const name = new URLSearchParams(search).get('step');
+  const params = new URLSearchParams(search);
+  const name = params.get('step');
   const known = (STEP_TECHNIQUES as readonly string[]).includes(name ?? '') ? (name as StepTechniqueName) : DEFAULT_STEP_TECHNIQUE;
+  const autoFrom = Number(params.get('autoFrom') ?? NaN);
+  if (known === 'auto' && Number.isInteger(autoFrom) && autoFrom >= 0) return autoTechnique(autoFrom);
   return FACTORIES[known]();
 }
