@@ -146,20 +146,22 @@ function markTeasers(lines: Line[]): void {
   const paras = paragraphs(lines);
   const words = (ls: Line[]) => ls.reduce((n, l) => n + l.words, 0);
   const allWords = words(lines);
-  const allMoney = financeScore(lines.map((l) => l.plain).join(' '));
+  // The money counts are scanned only for the paragraphs that may be teasers, the whole text's once at most.
+  let allMoney: number | null = null;
   paras.forEach((para, i) => {
     const text = para.map((l) => l.plain).join(' ');
     const prev = paras[i - 1];
     const headline = prev && prev.length === 1 && !prev[0].kind && isHeadingLike(prev[0]) && i > 1 ? prev[0] : null;
-    const money = financeScore(text) + (headline ? financeScore(headline.plain) : 0);
-    const baseline = (allMoney - money) / Math.max(1, allWords - words(para) - (headline ? words([headline]) : 0));
+    const money = () => financeScore(text) + (headline ? financeScore(headline.plain) : 0);
     if (/(?:\bread more|\bcontinue reading)\s*(?:»|›|→|\.\.\.|…)?$/i.test(text) && words(para) <= 120) {
       const labelled = paras[i - (headline ? 2 : 1)]?.some((l) => l.kind === 'advertisement');
-      const kind: BoilerplateKind = money >= 2 || labelled ? 'advertisement' : 'related';
+      const kind: BoilerplateKind = money() >= 2 || labelled ? 'advertisement' : 'related';
       for (const l of para) l.kind ??= kind;
       if (headline) headline.kind = kind;
-    } else if (para.length === 1 && !para[0].kind && isHeadingLike(para[0]) && financeScore(para[0].plain) >= 3 && baseline < 0.01) {
-      para[0].kind = 'advertisement';
+    } else if (para.length === 1 && !para[0].kind && isHeadingLike(para[0]) && financeScore(para[0].plain) >= 3) {
+      allMoney ??= financeScore(lines.map((l) => l.plain).join(' '));
+      const baseline = (allMoney - money()) / Math.max(1, allWords - words(para) - (headline ? words([headline]) : 0));
+      if (baseline < 0.01) para[0].kind = 'advertisement';
     }
   });
 }
