@@ -23,8 +23,8 @@ describe('jointNearness', () => {
   it('finds the coherent pair even when each name first means something else', () => {
     const names = [toponym('Palestine', [palestineWestBank, palestineTexas]), toponym('Anderson County', [andersonSC, andersonTX])];
     const joint = jointNearness(names, ['palestine', 'anderson county'], 40);
-    const [westBank, texas] = joint.get(names[0].candidates)!;
-    const [sc, tx] = joint.get(names[1].candidates)!;
+    const [westBank, texas] = joint.get(names[0].candidates)!.nearness;
+    const [sc, tx] = joint.get(names[1].candidates)!.nearness;
     expect(westBank).toBe(0); // a region is too large to be near anything
     expect(texas).toBeGreaterThan(0.2);
     expect(tx).toBeGreaterThan(0.2);
@@ -35,16 +35,18 @@ describe('jointNearness', () => {
     const georgiaState = place('ga', 'admin1', 32.75, -83.5, 'US.GA');
     const georgiaCountry = place('ge', 'admin1', 42, 43.5, 'GE.00');
     const names = [toponym('Georgia', [georgiaState, georgiaCountry]), toponym('Athens', [place('athens-ga', 'town', 33.96, -83.38, 'US.GA')])];
-    const [state, country] = jointNearness(names, ['georgia', 'athens'], 40).get(names[0].candidates)!;
+    const { nearness: [state, country], lead } = jointNearness(names, ['georgia', 'athens'], 40).get(names[0].candidates)!;
     expect(state).toBe(1);
     expect(country).toBeLessThan(1e-6);
+    expect(lead[0]).toBeCloseTo(1 - country, 6);
+    expect(lead[1]).toBe(0);
     expect(within(georgiaState, names[1].candidates[0].place)).toBe(true);
   });
 
   it('lets no metonymic use anchor, and never a name with itself', () => {
     const names = [toponym('Palestine', [palestineWestBank, palestineTexas]), toponym('Anderson County', [andersonSC, andersonTX], 'metonymic')];
     const joint = jointNearness(names, ['palestine', 'anderson county'], 40);
-    expect(joint.get(names[0].candidates)).toEqual([0, 0]);
+    expect(joint.get(names[0].candidates)).toEqual({ nearness: [0, 0], lead: [0, 0] });
     expect(joint.has(names[1].candidates)).toBe(false);
   });
 

@@ -26,12 +26,19 @@ interface Anchor {
   lon: number;
 }
 
+/** One candidate list's joint nearness, per candidate. */
+export interface JointNearness {
+  /** Nearness (0..1, exp(−km / scaleKm)) to the nearest reading of another name. */
+  nearness: number[];
+  /** How far it exceeds the best of the list's other candidates (0 when it does not). */
+  lead: number[];
+}
+
 /**
- * Per candidate list of every anchored name with two or more candidates: each candidate's
- * nearness (0..1, exp(−km / scaleKm)) to the nearest reading of another name. Once per list,
- * so a repeated name costs nothing more.
+ * Per candidate list of every anchored name with two or more candidates, its joint nearness.
+ * Once per list, so a repeated name costs nothing more.
  */
-export function jointNearness(toponyms: Toponym[], keys: string[], scaleKm: number): Map<readonly Candidate[], number[]> {
+export function jointNearness(toponyms: Toponym[], keys: string[], scaleKm: number): Map<readonly Candidate[], JointNearness> {
   const readings = new Map<string, Candidate[]>();
   toponyms.forEach((t, k) => {
     if (readings.has(keys[k]) || t.candidates.length === 0 || (t.role !== 'literal' && t.role !== 'embedded')) return;
@@ -49,7 +56,7 @@ export function jointNearness(toponyms: Toponym[], keys: string[], scaleKm: numb
     }
   }
   anchors.sort((a, b) => a.lat - b.lat);
-  const joint = new Map<readonly Candidate[], number[]>();
+  const joint = new Map<readonly Candidate[], JointNearness>();
   toponyms.forEach((t, k) => {
     const list = t.candidates;
     if (list.length < 2 || joint.has(list) || !readings.has(keys[k])) return;
@@ -58,7 +65,8 @@ export function jointNearness(toponyms: Toponym[], keys: string[], scaleKm: numb
       if (p.admin1 && hasOther((p.kind === 'admin1' ? townsIn : statesOf).get(p.admin1), keys[k])) return 1;
       return Math.exp(-nearestKm(anchors, p, keys[k]) / scaleKm);
     });
-    joint.set(list, shareNested(list, values));
+    const nearness = shareNested(list, values);
+    joint.set(list, { nearness, lead: nearness.map((x, i) => Math.max(0, x - bestOther(nearness, i))) });
   });
   return joint;
 }
@@ -102,6 +110,13 @@ function shareNested(list: Candidate[], values: number[]): number[] {
     }
   }
   return shared;
+}
+
+/** The largest value of the list but the one at `skip` (0 when there is none). */
+function bestOther(values: readonly number[], skip: number): number {
+  let best = 0;
+  for (let i = 0; i < values.length; i += 1) if (i !== skip && values[i] > best) best = values[i];
+  return best;
 }
 
 function addTo(map: Map<string, Set<string>>, code: string, key: string): void {

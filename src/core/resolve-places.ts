@@ -14,7 +14,7 @@
  */
 import type { Candidate, GeoPrecision, Mention, PlaceKind, Toponym } from './model.ts';
 import { approxDistanceKm } from './geo.ts';
-import { jointNearness, within } from './joint-nearness.ts';
+import { jointNearness, within, type JointNearness } from './joint-nearness.ts';
 import { normalizeName } from './normalize-name.ts';
 import { logistic, score, weightMap, type LinearModel } from './linear-model.ts';
 import { candidateFeatures, occurrenceFeatures, placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
@@ -92,7 +92,7 @@ interface Choice {
 
 interface ArticleEvidence extends ResolutionEvidence {
   /** Per candidate list: each candidate's nearness to the nearest reading of any other name. */
-  joint: ReadonlyMap<readonly Candidate[], readonly number[]>;
+  joint: ReadonlyMap<readonly Candidate[], JointNearness>;
 }
 
 /** The countries and states the article's unambiguous names lie in, the states it names, and joint nearness. */
@@ -114,13 +114,6 @@ function articleEvidence(toponyms: Toponym[], keys: string[]): ArticleEvidence {
   }
   const share = (m: Map<string, number>) => new Map([...m].map(([k, n]) => [k, n / total]));
   return { countryShare: share(countries), admin1Share: share(admin1), namedAdmin1, joint: jointNearness(toponyms, keys, PROXIMITY_SCALE_KM) };
-}
-
-/** The largest value of the list but the one at `skip`. */
-function bestOther(values: readonly number[], skip: number): number {
-  let best = 0;
-  for (let i = 0; i < values.length; i += 1) if (i !== skip && values[i] > best) best = values[i];
-  return best;
 }
 
 /** The value all candidates share, or '' when they differ. */
@@ -155,8 +148,8 @@ function contexts(k: number, all: Toponym[], keys: string[], evidence: ArticleEv
     largest: candidate.place.population === maxPopulation,
     contained: !!container && contains(container, candidate),
     proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
-    jointProximity: joint?.[rank] ?? 0,
-    jointLead: joint ? Math.max(0, joint[rank] - bestOther(joint, rank)) : 0,
+    jointProximity: joint?.nearness[rank] ?? 0,
+    jointLead: joint?.lead[rank] ?? 0,
   }));
 }
 
