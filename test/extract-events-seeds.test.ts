@@ -4,15 +4,15 @@ import { findDates } from '../src/core/find-dates.ts';
 import { extractEvents } from '../src/core/extract-events.ts';
 import { scoreEvents } from '../src/core/score-events.ts';
 import type { ConflictEvent } from '../src/core/model.ts';
-import { cleanedSeed, goldMentions, loadGold, loadSeeds, seedsAvailable } from './fixtures/events/gold-seeds.ts';
+import { cleanedSeed, goldMentions, loadGold, loadSeeds } from './fixtures/events/gold-seeds.ts';
 
 const GOLDEN = new URL('./fixtures/events/seeds.json', import.meta.url);
 /** The two seeds without a dateline get their (approximate) date as metadata; the others are read as bare text. */
 const WITH_METADATA = /^(?:001|004)_/;
 
-describe.skipIf(!seedsAvailable())('events of the sample corpus, from gold place mentions', () => {
+describe('events of the sample corpus, from gold place mentions', () => {
   const events: ConflictEvent[] = [];
-  for (const seed of seedsAvailable() ? loadSeeds() : []) {
+  for (const seed of loadSeeds()) {
     const article = cleanedSeed(seed, WITH_METADATA.test(seed.id));
     const { publication, temporal } = findDates(article);
     events.push(...extractEvents({ article, publication, temporal, mentions: goldMentions(seed, article) }));

@@ -1,6 +1,6 @@
 /**
  * Event evaluation for `npm run eval -- <gold.json>` (gold shaped like
- * ../shared/gold/seeds-gold.json, one key per article file). The article texts come from a
+ * test/gold/seeds-gold.json, one key per article file). The article texts come from a
  * folder (default: the bundled sample corpus). Two runs: bare text, which scores publication
  * dates found from the text alone, and with the folder's metadata (approximate dates of
  * undated articles), which scores events: found, missed, spurious, date, place within 25 km,
