@@ -2,8 +2,11 @@
  * The publication date of an article, and how it was found, in order of trust:
  * 1. metadata supplied with the article (`meta.published`, `meta.publishedPrecision`);
  * 2. a dateline in the text: a boilerplate span the cleaner marked `dateline`, a labelled date
- *    ("Published: …", " date 2020-03-02", "Updated …"), or a short line near the top that is
- *    little more than a full date ("Global Research, February 06, 2020");
+ *    ("Published: …", " date 2020-03-02", "Updated …"), a short line near the top that is
+ *    little more than a full date ("Global Research, February 06, 2020"), or a wire dateline
+ *    opening the story ("KHARTOUM, April 16, 2023 (Agency) -", wire-dateline.ts); a wire
+ *    dateline without a year ("NYALA, Sudan, Oct. 27 (Reuters) -") takes the year of the latest
+ *    date the text names, marked `approximate`, and leaves the article undated when it names none;
  * 3. inference from the explicit full dates in the content sentences (the latest of them),
  *    marked `approximate` (a month-and-year only: `month`);
  * 4. undated: `{published: null, precision: 'unknown', source: 'none'}`.
@@ -14,6 +17,7 @@
 import type { CleanedArticle, DatePrecision, Publication, Span } from './model.ts';
 import { dayNumber } from './geo.ts';
 import { parseDates } from './chrono-parse.ts';
+import { wireDateline, yearFor, type WireDateline } from './wire-dateline.ts';
 
 /** Only the first part of an article can hold its dateline (the head: title, byline, date). */
 const HEAD_CHARS = 1200;
@@ -58,6 +62,7 @@ function fromDateline(article: CleanedArticle): Publication | null {
   const otherBoilerplate = article.boilerplate.filter((b) => b.kind !== 'dateline');
   const outside = (span: Span) => !otherBoilerplate.some((b) => span.start < b.end && b.start < span.end);
   const candidates: Array<FoundDate & { rank: number; why: string; source?: string }> = [];
+  let yearless: WireDateline | null = null;
   // 1. Spans the cleaner marked as datelines.
   for (const b of article.boilerplate.filter((b) => b.kind === 'dateline')) {
     for (const d of fullDates(text, b)) candidates.push({ ...d, rank: 0, why: 'dateline', source: text.slice(b.start, b.end).trim() });
@@ -65,6 +70,11 @@ function fromDateline(article: CleanedArticle): Publication | null {
   // 2. Labelled dates opening a line ("Published: March 2, 2020"), outside other boilerplate; "Updated" ranks lower.
   // 3. Short lines near the top that are little more than a date.
   for (const line of lines(text)) {
+    const wire = line.start < HEAD_CHARS && outside(line) ? wireDateline(text, line) : null;
+    if (wire?.year) {
+      const date = isoDate(wire.year, wire.month, wire.day);
+      if (date) candidates.push({ date, precision: 'day', text: wire.dateText, span: wire.span, rank: 2, why: 'wire dateline', source: text.slice(wire.span.start, wire.span.end) });
+    } else if (wire && !yearless) yearless = wire;
     if (!mayHoldDateline(text, line)) continue;
     for (const d of fullDates(text, line)) {
       if (!outside(d.span)) continue;
@@ -76,9 +86,52 @@ function fromDateline(article: CleanedArticle): Publication | null {
     }
   }
   const best = candidates.filter((c) => c.precision === 'day' || c.precision === 'month').sort((a, b) => a.rank - b.rank || a.span.start - b.span.start)[0];
-  if (!best) return null;
-  const quote = best.rank === 0 ? best.source : lineAround(text, best.span);
+  if (!best) return yearless ? fromYearlessDateline(article, yearless) : null;
+  const quote = best.rank === 0 || best.source ? best.source : lineAround(text, best.span);
   return { published: best.date, precision: best.precision, source: 'dateline', evidence: `${best.why}: '${quote}'`, span: best.span };
+}
+
+/** A wire dateline without a year: the year of the latest date the content names, or undated. */
+function fromYearlessDateline(article: CleanedArticle, wire: WireDateline): Publication {
+  const quote = article.text.slice(wire.span.start, wire.span.end);
+  const latest = latestDated(article);
+  const year = yearFor(wire.month, wire.day, latest);
+  const date = year ? isoDate(year, wire.month, wire.day) : null;
+  if (!date || !latest) {
+    return { published: null, precision: 'unknown', source: 'none', evidence: `wire dateline '${quote}' gives ${wire.dateText} but no year, and the text names no year`, span: wire.span };
+  }
+  return {
+    published: date,
+    precision: 'approximate',
+    source: 'dateline',
+    evidence: `wire dateline '${quote}' gives ${wire.dateText} without a year; ${year} from the latest date the text names ('${latest.text}')`,
+    span: wire.span,
+  };
+}
+
+/** The latest year-bearing date of the content: full dates, months of a year, bare years ("in 2023"). */
+function latestDated(article: CleanedArticle): { year: number; month: number; day: number; text: string } | null {
+  let latest: { year: number; month: number; day: number; text: string } | null = null;
+  const consider = (year: number, month: number, day: number, text: string) => {
+    if (!latest || year * 400 + month * 32 + day > latest.year * 400 + latest.month * 32 + latest.day) latest = { year, month, day, text };
+  };
+  for (const s of article.sentences) {
+    if (article.boilerplate.some((b) => s.start < b.end && b.start < s.end)) continue;
+    const slice = article.text.slice(s.start, s.end);
+    if (!YEAR_DIGITS_RE.test(slice)) continue;
+    for (const d of fullDates(article.text, s)) consider(Number(d.date.slice(0, 4)), Number(d.date.slice(5, 7)), d.precision === 'day' ? Number(d.date.slice(8, 10)) : 1, d.text);
+    for (const m of slice.matchAll(BARE_YEAR_RE)) consider(Number(m[1]), 1, 1, m[0]);
+  }
+  return latest;
+}
+
+/** A year on its own after a preposition: "in 2023", "since 2011" (never a number like "2023 people"). */
+const BARE_YEAR_RE = /\b(?:in|since|of|until|from|during|by|early|late|mid-?)\s+((?:19|20)\d\d)\b(?!\s*(?:people|civilians|soldiers|km|%))/gi;
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const check = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(check.getTime()) || check.getUTCDate() !== day ? null : date;
 }
 
 /**
