@@ -1,39 +1,62 @@
 /**
  * Event evaluation for `npm run eval -- <gold.json>` (gold shaped like
- * test/gold/seeds-gold.json, one key per article file). The article texts come from a
- * folder (default: the bundled sample corpus). Two runs: bare text, which scores publication
- * dates found from the text alone, and with the folder's metadata (approximate dates of
- * undated articles), which scores events: found, missed, spurious, date, place within 25 km,
- * type.
+ * test/gold/seeds-gold.json, one key per article file). The article texts come from `--texts`,
+ * else the folder the gold's `_corpus.texts` names (relative to the gold file), else the
+ * bundled sample corpus. Two runs: bare text, which scores publication dates found from the
+ * text alone, and with the folder's metadata, which scores events: found, missed, spurious,
+ * date, place within 25 km, type, fatalities, and the literal places within 25 km. A gold whose
+ * articles carry a `part` (the reports corpus: dev / held-out) is also scored part by part.
  */
 import { readFileSync } from 'node:fs';
-import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
-import { scoreEvents, type GoldEvents } from '../../src/core/score-events.ts';
+import path from 'node:path';
+import { processArticle, type PipelineResources, type ProcessedArticle } from '../../src/core/process-article.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/score-events.ts';
 import type { RawArticle } from '../../src/core/model.ts';
 import { readArticles } from './read-articles.ts';
 
+/** What the evaluation reads of one gold article. */
+interface GoldArticle {
+  published?: string | null;
+  published_precision?: string;
+  part?: string;
+  toponyms?: GoldToponymPoint[];
+  events?: unknown[];
+}
+
+/** Per-article lines are printed for small corpora only. */
+const LIST_ARTICLES_UP_TO = 10;
+const PLACE_KM = 25;
+
 /** Runs both event evaluations and prints their figures. */
 export async function runEventEvaluation(goldFile: string, resources: PipelineResources, options: { texts?: string }): Promise<void> {
-  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldEvents;
-  const folder = options.texts ?? 'geodata/corpus';
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldEvents & { _corpus?: { texts?: string } };
+  const folder = options.texts ?? (gold._corpus?.texts ? path.join(path.dirname(goldFile), gold._corpus.texts) : 'geodata/corpus');
   const { articles } = await readArticles([folder]);
   const idOf = (key: string) => key.replace(/\.[a-z]+$/i, '');
   const keys = Object.keys(gold).filter((k) => !k.startsWith('_'));
+  const entry = (id: string) => (gold[`${id}.txt`] ?? gold[id]) as GoldArticle | undefined;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const missing = keys.filter((k) => !byId.has(idOf(k)));
   if (missing.length > 0) process.stdout.write(`no text in ${folder} for: ${missing.join(', ')}\n`);
   const present = keys.map((k) => byId.get(idOf(k))).filter((a): a is RawArticle => !!a);
 
   const out = [`\n${goldFile}: ${present.length} articles (texts from ${folder})`, 'publication dates from bare text (no metadata):'];
-  for (const raw of present) {
-    const { publication } = processArticle({ ...raw, meta: {} }, resources);
-    const goldEntry = gold[`${raw.id}.txt`] as { published?: string; published_precision?: string } | undefined;
+  const bare = present.map((raw) => ({ raw, publication: processArticle({ ...raw, meta: {} }, resources).publication }));
+  let datedRight = 0;
+  for (const { raw, publication } of bare) {
+    const g = entry(raw.id);
+    if (g?.published && publication.published && dateMatches({ date: g.published, date_precision: 'day' }, publication.published)) datedRight += 1;
+    if (present.length > LIST_ARTICLES_UP_TO) continue;
     out.push(
       `  ${raw.id.padEnd(24)} ${String(publication.published).padEnd(10)} ${publication.precision.padEnd(11)} ${publication.source.padEnd(8)}` +
-        ` gold ${goldEntry?.published ?? '?'} (${goldEntry?.published_precision ?? '?'})  ${publication.evidence.slice(0, 60)}`,
+        ` gold ${g?.published ?? '?'} (${g?.published_precision ?? '?'})  ${publication.evidence.slice(0, 60)}`,
     );
   }
-  const predicted = present.flatMap((raw) => processArticle(raw, resources).events);
+  const undated = bare.filter((b) => !b.publication.published).length;
+  out.push(`  the gold day: ${datedRight}/${present.length}; undated ${undated}`);
+
+  const processed = present.map((raw) => processArticle(raw, resources));
+  const predicted = processed.flatMap((p) => p.events);
   const score = scoreEvents(gold, predicted, { articleIdOf: idOf });
   const pct = (r: { hits: number; total: number; rate: number }) => `${r.hits}/${r.total} (${(r.rate * 100).toFixed(0)}%)`;
   out.push(
@@ -43,8 +66,28 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
     `  recall ${score.recall.toFixed(3)}, precision ${score.precision.toFixed(3)}; over matched pairs: date ${pct(score.dateExact)}, ` +
       `place ≤25 km ${pct(score.placeWithin)}, type ${pct(score.typeAgreement)}, sub-type ${pct(score.subTypeAgreement)}, fatalities ${pct(score.fatalities)}`,
   );
-  for (const a of score.articles) {
-    out.push(`  ${a.articleId.padEnd(24)} gold ${a.goldCore} found ${a.found} missed ${a.missed} spurious ${a.spurious}${a.spuriousIds.length ? ` (${a.spuriousIds.join(', ')})` : ''}`);
+  if (present.length <= LIST_ARTICLES_UP_TO) {
+    for (const a of score.articles) {
+      out.push(`  ${a.articleId.padEnd(24)} gold ${a.goldCore} found ${a.found} missed ${a.missed} spurious ${a.spurious}${a.spuriousIds.length ? ` (${a.spuriousIds.join(', ')})` : ''}`);
+    }
+  }
+  const parts = [...new Set(present.map((raw) => entry(raw.id)?.part).filter((p): p is string => !!p))].sort();
+  if (parts.length) {
+    out.push(`by part (main event = date right and place ≤${PLACE_KM} km; places = literal gold places placed ≤${PLACE_KM} km; unexplained = predictions matching no gold event):`);
+    for (const part of parts) out.push(partLine(part, processed.filter((p) => entry(p.article.id)?.part === part)));
   }
   process.stdout.write(`${out.join('\n')}\n`);
+
+  function partLine(part: string, docs: ProcessedArticle[]): string {
+    const ids = new Set(docs.map((d) => d.article.id));
+    const partGold = Object.fromEntries(Object.entries(gold).filter(([k]) => ids.has(idOf(k))));
+    const figures = eventFigures(scoreEvents(partGold, docs.flatMap((d) => d.events), { articleIdOf: idOf }));
+    const perArticle = docs.map((d) => literalPlacesWithin(entry(d.article.id)?.toponyms ?? [], d.mentions.filter((m) => m.place).map((m) => ({ start: m.start, end: m.end, lat: m.place!.lat, lon: m.place!.lon })), PLACE_KM));
+    const hits = perArticle.reduce((n, x) => n + x.hits, 0);
+    const total = perArticle.reduce((n, x) => n + x.total, 0);
+    const places: Rate = { hits, total, rate: total ? hits / total : 0 };
+    const r = (x: Rate) => `${x.rate.toFixed(2)} (${x.hits}/${x.total})`;
+    return `  ${part.padEnd(9)} ${String(docs.length).padStart(3)} articles  main events ${r(figures.mainRecall)}  matched ${r(figures.mainMatched)}  ` +
+      `type ${r(figures.type)}  fatalities ${r(figures.fatalities)}  places ${r(places)}  unexplained ${r(figures.unexplained)}`;
+  }
 }

@@ -10,7 +10,7 @@
  * `placeKm` of the gold place, type and sub-type agreement, and fatalities where the gold
  * gives a number. Pure: values in, figures out.
  */
-import type { ConflictEvent } from './model.ts';
+import type { ConflictEvent, Span } from './model.ts';
 import { dayNumber, distanceKm } from './geo.ts';
 
 /** A gold event as annotated (extra fields are ignored). */
@@ -257,4 +257,44 @@ function stripExt(id: string): string {
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** The figures the issue tracker asks of an events corpus (main events = non-optional gold). */
+export interface EventFigures {
+  /** Main events found with the right date and a place within `placeKm`. */
+  mainRecall: Rate;
+  /** Main events matched at all (their sentence overlapped by a prediction). */
+  mainMatched: Rate;
+  /** Matched main events of the gold ACLED type. */
+  type: Rate;
+  /** Matched main events whose gold states a number, with that number. */
+  fatalities: Rate;
+  /** Predictions that match no gold event, main or optional, out of all predictions. */
+  unexplained: Rate;
+}
+
+/** The issue's figures from a score. */
+export function eventFigures(score: EventScore): EventFigures {
+  const main = score.pairs.filter((p) => !p.optional);
+  const matched = main.filter((p) => p.predictedId !== null);
+  return {
+    mainRecall: rate(main.map((p) => p.predictedId !== null && p.dateOk && p.placeOk !== false)),
+    mainMatched: rate(main.map((p) => p.predictedId !== null)),
+    type: rate(matched.map((p) => p.typeOk)),
+    fatalities: rate(matched.filter((p) => p.fatalitiesOk !== null).map((p) => p.fatalitiesOk!)),
+    unexplained: { hits: score.spurious, total: score.predicted, rate: score.predicted ? score.spurious / score.predicted : 0 },
+  };
+}
+
+/** A gold place mention (literal ones are scored). */
+export interface GoldToponymPoint extends Span {
+  lat: number | null;
+  lon: number | null;
+  literal?: boolean;
+}
+
+/** Literal gold places found (a predicted mention overlapping the span) and placed within `km` of the gold point. */
+export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<Span & { lat: number; lon: number }>, km: number): Rate {
+  const scored = gold.filter((t) => t.literal && isNum(t.lat) && isNum(t.lon));
+  return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km)));
 }
