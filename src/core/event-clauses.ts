@@ -66,6 +66,18 @@ export function notAsserted(clauseBefore: string, trigger: TriggerMatch): string
   return null;
 }
 
+/**
+ * A tally over time, not one happening: "has killed more than 14,000 people since the siege
+ * began", "so far this year", "over the past three months", "tens of thousands killed". ACLED
+ * codes events, not totals; the total stays in the text.
+ */
+const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:the (?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising)|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d)|this year|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
+
+/** Whether a clause tells a tally over time rather than one event (see AGGREGATE_RE). */
+export function isAggregate(clause: string): boolean {
+  return AGGREGATE_RE.test(clause);
+}
+
 /** Verbs that make a nominal trigger happen when they come before it: "carried out air strikes", "killed in clashes". */
 const LIGHT_VERB_BEFORE = /\b(?:carried out|carrying out|carries out|conducted|conducting|launched|launching|staged|mounted|continued|continues|intensified|stepped up|resumed|unleashed|came under|come under|coming under|hit by|struck by|targeted by)\s+(?:\S+\s+){0,4}$|\b(?:killed|died|wounded|injured|hurt)\b(?:\s+\S+){0,8}\s+$/i;
 /** Finite verbs that make a nominal trigger their subject: "clashes erupted", "air strikes have been concentrated". */

@@ -62,13 +62,18 @@ const rule = (pattern: RegExp, form: TriggerForm, type: AcledEventType, subType:
 /** The lexicon. Where two entries overlap in a text, the longer match wins. */
 export const TRIGGERS: TriggerRule[] = [
   // Explosions/Remote violence
-  rule(/\b(?:air|aerial|drone|air[- ]force|helicopter|missile|rocket)\s+(?:strikes?|raids?|attacks?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
+  rule(/\b(?:air|aerial|drone|kamikaze drone|suicide drone|UAV|air[- ]force|helicopter|gunship|warplane|jet|fighter jet)\s+(?:strikes?|raids?|attacks?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
   rule(/\b(?:bombed|bombarded)\b/, 'verb', ERV, AIR),
   rule(/\bstruck\b/, 'verb', ERV, AIR, { needsForces: true }),
-  rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),
-  rule(/\b(?:shelled|fired\s+(?:rockets|missiles|mortars?|mortar rounds|shells|artillery)|launched\s+(?:rockets|missiles))\b/, 'verb', ERV, SHELL, { needsForces: true }),
+  // A strike on its own is an air or drone strike; a labour or hunger strike is none.
+  rule(/\b(?<!\b(?:general|hunger|labou?r|workers['’]?|nationwide|national|teachers['’]?|doctors['’]?|transport|rail|sit-down)\s)strikes?\b(?!\s+(?:action|by\s+(?:workers|teachers|doctors|unions?)))/, 'noun', ERV, AIR),
+  rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|(?:missile|rocket|ballistic missile|cruise missile)\s+(?:strikes?|attacks?|barrages?|fire|salvos?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),
+  rule(/\b(?:shelled|fired\s+(?:rockets|missiles|mortars?|mortar rounds|shells|artillery)|launched\s+(?:\w+\s+)?(?:rockets|missiles))\b/, 'verb', ERV, SHELL),
+  // The weapon as the subject: "a missile hit a school", "drones struck the depot", "shells landed".
+  rule(/\b(?:missiles?|rockets?|shells?|projectiles?|mortars?)\s+(?:\w+\s+){0,2}?(?:hit|struck|slammed into|landed|fell|exploded)\b/, 'verb', ERV, SHELL),
+  rule(/\b(?:drones?|UAVs?|warplanes?|jets|helicopters?)\s+(?:\w+\s+){0,2}?(?:hit|slammed into|targeted)\b/, 'verb', ERV, AIR),
   rule(/\bsuicide\s+(?:bomb(?:ing|ings|er|ers|s)?|attacks?|blasts?)\b/, 'noun', ERV, 'Suicide bomb'),
-  rule(/\b(?:IEDs?|improvised explosive devices?|roadside bombs?|car bomb(?:s|ings?)?|landmines?|land mines?|bomb\s+(?:blasts?|explosions?))\b/, 'noun', ERV, 'Remote explosive/landmine/IED'),
+  rule(/\b(?:IEDs?|improvised explosive devices?|explosive devices?|roadside bombs?|car bomb(?:s|ings?)?|landmines?|land mines?|bomb\s+(?:blasts?|explosions?|attacks?)|bombs?\s+(?:exploded|went off))\b/, 'noun', ERV, 'Remote explosive/landmine/IED'),
   rule(/\bdetonated\b/, 'verb', ERV, 'Remote explosive/landmine/IED'),
   rule(/\bgrenade(?:s|\s+attacks?)?\b/, 'noun', ERV, 'Grenade'),
   rule(/\bchemical\s+(?:weapons?\s+)?attacks?\b|\b(?:sarin|chlorine|mustard)(?:\s+gas)?\s+attacks?\b/, 'noun', ERV, 'Chemical weapon'),
@@ -103,7 +108,7 @@ export const TRIGGERS: TriggerRule[] = [
 ];
 
 /** Deaths: their type is decided by the clause (see `casualtyType`). */
-export const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
+export const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bshot dead\b|\bgunned down\b|\bloss of\s+(?:[\w,]+\s+){0,3}lives\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
 const PASSIVE_BEFORE = /\b(?:were|was|been|be|are|is|got|get)\s+(?:\w+ly\s+|all\s+|also\s+)?$/i;
 
 const ALL_RULES = [...TRIGGERS, CASUALTY_RULE];
@@ -162,8 +167,28 @@ export function violentDeaths(clause: string): boolean {
   return COMBATANTS_RE.test(clause) || VIOLENCE_RE.test(clause);
 }
 
-/** Type of a casualty-only clause: civilians as the only victims make it violence against civilians. */
+/** Weapons named as the means, in the order they decide the sub-type (ACLED: the means, not the victims, make remote violence). */
+const WEAPONS: Array<[RegExp, string]> = [
+  [/\bsuicide\s+(?:bomb\w*|attack\w*|vest|car|vehicle|drone)|\bsuicide[- ]bomber/i, 'Suicide bomb'],
+  [/\b(?:drones?|UAVs?|air\s?strikes?|air raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|aerial|bombs? dropped|bombed)\b/i, AIR],
+  [/\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?|howitzers?|Grad|Katyusha|projectiles?|barrages?)\b/i, SHELL],
+  [/\b(?:IEDs?|explosive devices?|roadside bombs?|car bombs?|landmines?|land mines?|mines?\s+(?:exploded|blast)|bomb\s+(?:blast|explosion))\b/i, 'Remote explosive/landmine/IED'],
+  [/\bgrenades?\b/i, 'Grenade'],
+];
+
+/** The remote weapon a clause names as the means of an attack or of deaths, or null. */
+export function weaponSubType(clause: string): string | null {
+  for (const [re, subType] of WEAPONS) if (re.test(clause)) return subType;
+  return null;
+}
+
+/**
+ * Type of a casualty-only clause or a bare "attack": a remote weapon named makes it remote
+ * violence, civilians as the only victims violence against civilians, otherwise an armed clash.
+ */
 export function casualtyType(clause: string): { type: AcledEventType; subType: string } {
+  const weapon = weaponSubType(clause);
+  if (weapon) return { type: ERV, subType: weapon };
   if (CIVILIANS_RE.test(clause) && !COMBATANTS_RE.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
   return { type: 'Battles', subType: CLASH };
 }

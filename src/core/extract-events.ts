@@ -19,7 +19,7 @@
 import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoPrecision, Mention, Publication, Span, TemporalExpression } from './model.ts';
 import { dayNumber } from './geo.ts';
 import { casualtyType, findTriggers, hasTrigger, protestSubType, violentDeaths, type TriggerMatch } from './event-types.ts';
-import { isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
+import { isAggregate, isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
 import { mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
 import { countFatalities } from './fatalities.ts';
@@ -155,7 +155,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       const cText = sText.slice(c.start, c.end);
       const cBase = base + c.start;
       const dateSpans = dates.map((d) => ({ start: d.start - cBase, end: d.end - cBase }));
+      const aggregate = isAggregate(cText);
       const accepted = findTriggers(cText).filter((t) => {
+        if (aggregate && t.rule.violent) return false;
         if (notAsserted(cText.slice(0, t.start), t)) return false;
         if (t.rule.form === 'noun' && !nounHappens(cText, t, dateSpans)) return false;
         if (t.rule.needsTerritory && !takesTerritory(cText.slice(t.end), cBase + t.end)) return false;

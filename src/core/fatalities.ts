@@ -16,8 +16,8 @@ const UNIT_RE = Object.keys(UNITS).join('|');
 const TENS_RE = Object.keys(TENS).join('|');
 /** A number: digits (1,500 or 1.500 style thousands), words up to the hundreds, or "a dozen". */
 const NUM = `(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+|(?:a|one|${UNIT_RE})\\s+hundred(?:\\s+(?:and\\s+)?(?:${TENS_RE}|${UNIT_RE})(?:[-\\s](?:${UNIT_RE}))?)?|(?:${TENS_RE})(?:[-\\s](?:${UNIT_RE}))?|${UNIT_RE}|a\\s+dozen|dozen)`;
-const QUAL = `(?:(?:at\\s+least|some|about|around|nearly|almost|more\\s+than|over|up\\s+to|only|another|as\\s+many\\s+as|roughly|approximately)\\s+)?`;
-const KILLED = `(?:killed|dead|died|slain|perished|lost\\s+their\\s+lives)`;
+const QUAL = `(?:(?:at\\s+least|some|about|around|nearly|almost|more\\s+than|over|up\\s+to|only|another|as\\s+many\\s+as|roughly|approximately|no\\s+fewer\\s+than|no\\s+less\\s+than|not\\s+less\\s+than|a\\s+total\\s+of|a\\s+further|an\\s+estimated)\\s+)?`;
+const KILLED = `(?:killed|dead|died|slain|perished|lost\\s+their\\s+lives|shot\\s+dead|gunned\\s+down|massacred|executed)`;
 const VICTIMS = `(?:soldiers|troops|men|lives|fighters|servicemen|personnel|people|civilians|members|militants|rebels|jihadists|officers|policemen)`;
 
 /** Patterns, each with one capture group for the number. */
@@ -30,6 +30,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\blost\\s+${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+){0,2}?${VICTIMS}\\b`, 'gi'),
   // "death toll rose to 40"
   new RegExp(`\\bdeath\\s+toll\\s+(?:[\\w-]+\\s+){0,3}?(?:to|of|at)\\s+${QUAL}(${NUM})\\b`, 'gi'),
+  // "the loss of at least 23 lives", "claimed the lives of 12 people", "left 12 people dead" (the first pattern), "12 bodies were recovered"
+  new RegExp(`\\bloss\\s+of\\s+${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+)?lives\\b`, 'gi'),
+  new RegExp(`\\b(?:claimed|took|cost|costing|claiming|taking)\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})\\b`, 'gi'),
+  new RegExp(`\\b${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+)?(?:bodies|corpses)\\b`, 'gi'),
 ];
 /** "the death(s) of tens of jihadists and two Turkish soldiers": every exact number in the list counts. */
 const DEATHS_OF = /\bdeaths?\s+of\s+([^.;:]{0,120})/gi;
