@@ -4,7 +4,7 @@
  * government, so neither is a location. A definite description ("the city", "in the same
  * region") points back to the most recent literal place of a fitting kind. A country that
  * merely contains a finer place named beside it ("the Bayirbucak region of northwest Syria")
- * adds nothing and is dropped. When the clause names no place, the caller falls back to the
+ * adds nothing and is dropped, and so does a province that holds a town named beside it. When the clause names no place, the caller falls back to the
  * article's main theatre: the most-mentioned literal admin-1, region or country (ties go to
  * the finer kind), marked as inferred.
  *
@@ -13,6 +13,7 @@
  * country, or an inferred place.
  */
 import type { EventPlace, GeoPrecision, Mention, Place, PlaceKind, Span } from './model.ts';
+import { within } from './joint-nearness.ts';
 
 /** A place of an event with its precision. */
 export interface LocatedPlace {
@@ -81,8 +82,15 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
     if (same) same.precision = Math.min(same.precision, f.precision) as GeoPrecision;
     else unique.push({ place: f.place, mention: f.mention, precision: f.precision });
   }
-  // "the Bayirbucak region of northwest Syria": the country adds nothing to a finer place inside it.
-  return unique.filter((u) => !CONTAINER_KINDS.has(u.place.kind) || !unique.some((o) => o !== u && !CONTAINER_KINDS.has(o.place.kind) && o.place.countryCode !== '' && o.place.countryCode === u.place.countryCode));
+  // "the Bayirbucak region of northwest Syria": the country adds nothing to a finer place inside
+  // it; "Gwoza, a town in Borno State": nor does the state.
+  return unique.filter((u) => !unique.some((o) => o !== u && contains(u.place, o.place)));
+}
+
+/** Whether `outer` is a country or admin-1 unit that holds the finer place `inner`. */
+function contains(outer: Place, inner: Place): boolean {
+  if (CONTAINER_KINDS.has(outer.kind)) return !CONTAINER_KINDS.has(inner.kind) && inner.countryCode !== '' && inner.countryCode === outer.countryCode;
+  return outer.kind === 'admin1' && inner.kind !== 'admin1' && within(outer, inner);
 }
 
 /** The article's main theatre: the most-mentioned literal admin-1, region or country; ties go to the finer kind, then the first named. */

@@ -28,6 +28,13 @@ const PROXIMITY_SCALE_KM = 40;
  * The one nearer the article's other places wins.
  */
 const NESTED_TIE = 0.02;
+/**
+ * A province named after a big city ("Kharkiv", "Aleppo", "Khartoum"): the bare name means the
+ * city when the city has at least this many people, unless a kind word says otherwise ("Kharkiv
+ * region"). Smaller capitals (Idlib, Latakia) leave the province its usual precedence: news
+ * says "Idlib" of the province and "Idlib city" of the town.
+ */
+const NAMESAKE_CITY_POPULATION = 500_000;
 const SHIPPED_MODEL = rankerModel as LinearModel;
 /** A street placed at its town is surer of the town than of the street. */
 const STREET_CONFIDENCE = 0.6;
@@ -183,8 +190,17 @@ function bestCandidate(k: number, all: Toponym[], keys: string[], scorer: Scorer
   if (second >= 0 && list[best].score - list[second].score < NESTED_TIE && within(list[best].candidate.place, list[second].candidate.place) && list[second].proximity > list[best].proximity) {
     [best, second] = [second, best];
   }
+  const city = namesakeCity(list.map((x) => x.candidate), best, all[k]);
+  if (city >= 0) [best, second] = [city, best];
   const margin = second >= 0 ? Math.abs(list[best].score - list[second].score) : 1;
   return { candidate: list[best].candidate, score: list[best].score, certainty: round(Math.min(1, 0.5 + margin)) };
+}
+
+/** The big city a chosen province is named after (see NAMESAKE_CITY_POPULATION), or -1. */
+function namesakeCity(candidates: Candidate[], best: number, t: Toponym): number {
+  const province = candidates[best].place;
+  if (province.kind !== 'admin1' || t.kindHint === 'admin1' || t.kindHint === 'region' || t.kindHint === 'admin2') return -1;
+  return candidates.findIndex((c) => c.match === 'exact' && (c.place.kind === 'city' || c.place.kind === 'town') && c.place.population >= NAMESAKE_CITY_POPULATION && within(province, c.place));
 }
 
 /** The town placed nearest in the text to name k (same sentence first, then outwards). */
