@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatches, scoreEvents, type GoldEvent } from '../src/core/score-events.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, type GoldEvent } from '../src/core/score-events.ts';
 import type { AcledEventType, ConflictEvent } from '../src/core/model.ts';
 
 /** A predicted event with the fields the scorer reads. */
@@ -74,5 +74,25 @@ describe('scoreEvents', () => {
     const g = { _schema: { note: 'x' }, 'a.txt': { events: [gold([0, 50], '2020-02-02', 'Battles', IDLIB, { fatalities: 8 })] } };
     const s = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Battles', IDLIB, 8)]);
     expect([s.articles.length, s.fatalities.rate, s.articles[0].articleId]).toEqual([1, 1, 'a']);
+  });
+});
+
+describe('eventFigures and literalPlacesWithin', () => {
+  it('counts a main event found only with its date and place right, and a prediction of no gold event as unexplained', () => {
+    const g = { 'a.txt': { events: [gold([0, 50], '2024-05-31', 'Battles', IDLIB), gold([60, 90], '2024-05-30', 'Battles', IDLIB), gold([100, 140], '2011-03-15', 'Protests', IDLIB, { optional: true })] } };
+    const figures = eventFigures(scoreEvents(g, [
+      predicted('a#0', [0, 50], '2024-05-31', 'Battles', IDLIB),
+      predicted('a#60', [60, 90], '2024-05-31', 'Battles', IDLIB), // wrong day: matched, not found
+      predicted('a#200', [200, 240], '2024-05-31', 'Battles', IDLIB),
+    ]));
+    expect([figures.mainRecall.hits, figures.mainRecall.total, figures.mainMatched.hits]).toEqual([1, 2, 2]);
+    expect([figures.unexplained.hits, figures.unexplained.total]).toEqual([1, 3]);
+  });
+
+  it('takes the same GeoNames entity as the same place, however far apart the two points', () => {
+    const somalia = { start: 0, end: 7, literal: true, lat: 6, lon: 48, geonameid: 51537 };
+    expect(literalPlacesWithin([somalia], [{ start: 0, end: 7, lat: 10, lon: 49, placeId: 'geonames:51537' }], 25).hits).toBe(1);
+    expect(literalPlacesWithin([somalia], [{ start: 0, end: 7, lat: 10, lon: 49, placeId: 'geonames:1' }], 25).hits).toBe(0);
+    expect(literalPlacesWithin([{ ...somalia, geonameid: null }], [{ start: 2, end: 5, lat: 6.1, lon: 48.1 }], 25).hits).toBe(1);
   });
 });

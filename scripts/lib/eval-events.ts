@@ -73,7 +73,7 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
   }
   const parts = [...new Set(present.map((raw) => entry(raw.id)?.part).filter((p): p is string => !!p))].sort();
   if (parts.length) {
-    out.push(`by part (main event = date right and place ≤${PLACE_KM} km; places = literal gold places placed ≤${PLACE_KM} km; unexplained = predictions matching no gold event):`);
+    out.push(`by part (main event = date right and place ≤${PLACE_KM} km or the gold's GeoNames entity; places = literal gold places placed ≤${PLACE_KM} km or at the gold's GeoNames entity; unexplained = predictions matching no gold event):`);
     for (const part of parts) out.push(partLine(part, processed.filter((p) => entry(p.article.id)?.part === part)));
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -82,7 +82,7 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
     const ids = new Set(docs.map((d) => d.article.id));
     const partGold = Object.fromEntries(Object.entries(gold).filter(([k]) => ids.has(idOf(k))));
     const figures = eventFigures(scoreEvents(partGold, docs.flatMap((d) => d.events), { articleIdOf: idOf }));
-    const perArticle = docs.map((d) => literalPlacesWithin(entry(d.article.id)?.toponyms ?? [], d.mentions.filter((m) => m.place).map((m) => ({ start: m.start, end: m.end, lat: m.place!.lat, lon: m.place!.lon })), PLACE_KM));
+    const perArticle = docs.map((d) => literalPlacesWithin(entry(d.article.id)?.toponyms ?? [], d.mentions.filter((m) => m.place).map((m) => ({ start: m.start, end: m.end, lat: m.place!.lat, lon: m.place!.lon, placeId: m.place!.id })), PLACE_KM));
     const hits = perArticle.reduce((n, x) => n + x.hits, 0);
     const total = perArticle.reduce((n, x) => n + x.total, 0);
     const places: Rate = { hits, total, rate: total ? hits / total : 0 };

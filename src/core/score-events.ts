@@ -32,6 +32,8 @@ export interface GoldEvent {
   /** The place's point. */
   place_lat?: number | null;
   place_lon?: number | null;
+  /** The place's GeoNames id, when it has one: the same entity counts as the same place. */
+  place_geonameid?: number | null;
   /** A finer point for a qualified place ("northwestern Syria"). */
   place_qualified_lat?: number | null;
   place_qualified_lon?: number | null;
@@ -216,10 +218,12 @@ function judge(g: GoldEvent, p: ConflictEvent, placeKm: number) {
     const d = distanceKm(lat, lon, pl.lat, pl.lon);
     if (km === null || d < km) km = d;
   }
+  // The same gazetteer entity is the same place, wherever each source puts an area's point.
+  const sameEntity = isNum(g.place_geonameid) && p.places.some((pl) => pl.placeId === `geonames:${g.place_geonameid}`);
   const goldSubs = (g.sub_event_type ?? '').split(';').map((s) => s.replace(/\(.*?\)/g, '').trim().toLowerCase()).filter(Boolean);
   return {
     dateOk: dateMatches(g, p.date),
-    placeOk: points.length ? km !== null && km <= placeKm : null,
+    placeOk: points.length ? sameEntity || (km !== null && km <= placeKm) : null,
     km,
     typeOk: g.type === p.type,
     subTypeOk: goldSubs.includes(p.subType.toLowerCase()),
@@ -291,10 +295,16 @@ export interface GoldToponymPoint extends Span {
   lat: number | null;
   lon: number | null;
   literal?: boolean;
+  /** GeoNames id, when the annotation gives one. */
+  geonameid?: number | null;
 }
 
-/** Literal gold places found (a predicted mention overlapping the span) and placed within `km` of the gold point. */
-export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<Span & { lat: number; lon: number }>, km: number): Rate {
+/**
+ * Literal gold places found (a predicted mention overlapping the span) and placed within `km` of
+ * the gold point, or at the same GeoNames entity (a country's or a province's point differs from
+ * one source to the next by more than any fixed radius).
+ */
+export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<Span & { lat: number; lon: number; placeId?: string }>, km: number): Rate {
   const scored = gold.filter((t) => t.literal && isNum(t.lat) && isNum(t.lon));
-  return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km)));
+  return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && ((isNum(t.geonameid) && m.placeId === `geonames:${t.geonameid}`) || distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km))));
 }
