@@ -166,3 +166,27 @@ describe('extractEvents: type, date, place', () => {
     expect(JSON.stringify({ a, publication, temporal, mentions })).toBe(before);
   });
 });
+
+describe('extractEvents: one incident, one event', () => {
+  it('folds a later detail into the lead it retells: the finer place, the dated day, the named action', () => {
+    const text = 'At least a dozen soldiers have been killed in western Ukraine, the army said on Friday.\n\nThe soldiers were in Kharkiv when fighters attacked them on Thursday.';
+    const { events } = run(text, '2024-05-31', (a) => [mention(a, 'Ukraine', 'literal', P.Ukraine), mention(a, 'Kharkiv', 'literal', P.Kharkiv)]);
+    expect(events).toHaveLength(1);
+    const [e] = events;
+    expect([e.type, e.date, e.places.map((p) => p.name), e.fatalities]).toEqual(['Battles', '2024-05-30', ['Kharkiv'], 12]);
+    expect(e.alsoIn?.map((s) => text.slice(s.start, s.end))).toEqual(['The soldiers were in Kharkiv when fighters attacked them on Thursday.']);
+  });
+
+  it('keeps another incident apart, and so two different actions at one place', () => {
+    const another = 'Fighters stormed Saraqib on Sunday, killing five soldiers. In another attack, gunmen killed three soldiers.';
+    expect(run(another, '2020-02-06', (a) => [mention(a, 'Saraqib', 'literal', P.Saraqib)]).events).toHaveLength(2);
+    const twoActions = 'On Sunday, rebels stormed Saraqib. Government forces retook Saraqib.';
+    expect(run(twoActions, '2020-02-06', (a) => [mention(a, 'Saraqib', 'literal', P.Saraqib), mention(a, 'Saraqib', 'literal', P.Saraqib, 1)]).events).toHaveLength(2);
+  });
+
+  it('keeps a strike at another place on the same day apart', () => {
+    const text = 'A missile strike hit Kharkiv on Friday, killing three people. A drone strike hit Moscow on Friday.';
+    const { events } = run(text, '2024-05-31', (a) => [mention(a, 'Kharkiv', 'literal', P.Kharkiv), mention(a, 'Moscow', 'literal', P.Moscow)]);
+    expect(events.map((e) => e.places.map((p) => p.name))).toEqual([['Kharkiv'], ['Moscow']]);
+  });
+});

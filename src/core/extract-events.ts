@@ -23,6 +23,7 @@ import { isAggregate, isNarrativePast, nounHappens, notAsserted, splitClauses } 
 import { mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
 import { countFatalities } from './fatalities.ts';
+import { foldRestatements } from './event-restatements.ts';
 
 /** What the event stage reads: the cleaned article, its dates and its resolved place mentions. */
 export interface ExtractEventsInput {
@@ -67,6 +68,10 @@ interface Draft extends Candidate {
 const FORCES_RE = /\b(?:troops|soldiers|forces|army|military|tanks|units|convoys?|reinforcements|militias?|fighters|rebels|jihadists|militants|insurgents|gunmen|police|armou?red vehicles|warplanes|jets|aircraft|drones|artillery|air force|navy|rioters|mob|settlers)\b/i;
 /** What taking territory takes: "seized the town", "captured the airport", "took control of". */
 const TERRITORY_RE = /^\s+(?:(?:the|a|an|their|its|two|three|several|key|strategic|nearby|rebel-held|government-held)\s+)*(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|areas?|region|district|province|base|airport|airbase|hills?|heights|positions?|territory|control|checkpoints?|neighbou?rhoods?|road|highway|crossings?|outposts?|posts?|garrison|capital|port|bridge|ground)\b/i;
+/** A definite or possessive determiner before an event noun: "the attack", "this strike", "Monday's deadly bombing". */
+const DEFINITE_BEFORE = /\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day['’]s)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A verb of telling right before a date phrase: "said on Friday", "announced Monday", "told AFP on Sunday". */
+const REPORTING_BEFORE = /\b(?:said|says|announced|reported|stated|confirmed|added|claimed|told\s+(?:[\w-]+\s+){1,3}?|(?:said|wrote|posted)\s+in\s+a\s+statement|in\s+a\s+statement)\s*(?:late\s+|early\s+)?$/i;
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3, approximate: 4, unknown: 5 };
 /** How many sentences back an undated past-tense event may take the date of the story it continues. */
 const STORY_REACH = 3;
@@ -86,6 +91,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   // Dates ahead of publication are deadlines and plans, never the date of something that happened.
   const temporal = input.temporal.filter((t) => !(pubDay !== null && t.date && dayNumber(t.date) > pubDay) && !inBoilerplate(t));
   const datesIn = (s: Span) => temporal.filter((t) => t.start >= s.start && t.end <= s.end);
+  // "the army said on Friday": the day of the telling, not of the happening.
+  const telling = new Set(temporal.filter((t) => REPORTING_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start))));
+  const eventDatesIn = (s: Span) => datesIn(s).filter((t) => !telling.has(t));
 
   const drafts: Draft[] = [];
   const titleKey = comparable(article.title);
@@ -146,7 +154,13 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     events.push(event);
   });
   refineCasualtyTypes(events, drafts);
-  return events;
+  const placeById = new Map(mentions.filter((m) => m.place).map((m) => [m.place!.id, m.place!]));
+  const facts = drafts.map((d) => ({
+    casualtyOnly: d.casualtyOnly,
+    sentenceText: text.slice(sentences[d.sentence].start, sentences[d.sentence].end),
+    definite: d.primary.rule.form === 'noun' && DEFINITE_BEFORE.test(text.slice(Math.max(sentences[d.sentence].start, d.primary.start - 40), d.primary.start)),
+  }));
+  return foldRestatements(events, facts, (id) => placeById.get(id));
 
   function candidatesOf(sText: string, base: number, dates: TemporalExpression[]): Candidate[] {
     const perClause: Candidate[] = [];
@@ -211,11 +225,11 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   function eventDate(d: Draft, n: number): { date: string | null; precision: DatePrecision; dateText: string; dateSpan?: Span } {
     const s = sentences[d.sentence];
     const at = d.primary.start;
-    const own = datesIn(s);
+    const own = eventDatesIn(s);
     const inClause = own.filter((t) => d.spans.some((sp) => t.start >= sp.start && t.end <= sp.end));
     let pick = best(inClause.length ? inClause : own, at);
     const prev = sentences[d.sentence - 1];
-    if (!pick && prev && prev.paragraph === s.paragraph) pick = best(datesIn(prev), prev.end);
+    if (!pick && prev && prev.paragraph === s.paragraph) pick = best(eventDatesIn(prev), prev.end);
     if (pick) return { date: pick.date, precision: pick.date ? pick.precision : 'unknown', dateText: pick.text, dateSpan: { start: pick.start, end: pick.end } };
     // The story it continues: an undated past-tense event right after a dated one happened that day.
     const trigger = d.primary;

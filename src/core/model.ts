@@ -259,6 +259,8 @@ export interface ConflictEvent {
   articleId: string;
   /** The sentence the event was read from. */
   sentence: Span;
+  /** Later sentences of the same article that retell this incident (folded in, see event-restatements.ts). */
+  alsoIn?: Span[];
   /** ISO date or null when it could not be resolved (kept, marked). */
   date: string | null;
   datePrecision: DatePrecision;

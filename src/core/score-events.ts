@@ -246,8 +246,9 @@ export function dateMatches(g: Pick<GoldEvent, 'date' | 'date_precision' | 'date
   }
 }
 
+/** The gold sentence is one the prediction was read from (its own, or a retelling folded into it). */
 function overlaps(g: GoldEvent, p: ConflictEvent): boolean {
-  return g.sentence_start < p.sentence.end && p.sentence.start < g.sentence_end;
+  return [p.sentence, ...(p.alsoIn ?? [])].some((s) => g.sentence_start < s.end && s.start < g.sentence_end);
 }
 
 function rate(values: boolean[]): Rate {
