@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { processArticle, type PipelineResources, type ProcessedArticle } from '../../src/core/process-article.ts';
+import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
 import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/score-events.ts';
-import type { RawArticle } from '../../src/core/model.ts';
+import type { ProcessedArticle, RawArticle } from '../../src/core/model.ts';
 import { readArticles } from './read-articles.ts';
 
 /** What the evaluation reads of one gold article. */
