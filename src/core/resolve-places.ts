@@ -31,6 +31,14 @@ const NESTED_TIE = 0.02;
 const SHIPPED_MODEL = rankerModel as LinearModel;
 /** A street placed at its town is surer of the town than of the street. */
 const STREET_CONFIDENCE = 0.6;
+/**
+ * Nearness to the other placed names reads this many mentions each side of a name, no more: the
+ * nearer in the text counts more, and the bound keeps a mention-dense article (a list of 40,000
+ * names) linear rather than quadratic. Articles of up to NEARNESS_WINDOW + 1 mentions, far more
+ * than any news story (the LGL corpus tops out under 100), are read whole; processArticle warns
+ * when an article is over it.
+ */
+export const NEARNESS_WINDOW = 400;
 
 /** Resolves the toponyms of one article into mentions. `model` defaults to the shipped ranker. */
 export function resolvePlaces(articleId: string, toponyms: Toponym[], model: LinearModel = SHIPPED_MODEL): Mention[] {
@@ -39,11 +47,12 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
   let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, null));
   chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, chosen));
   chosen = oneSensePerDiscourse(toponyms, keys, chosen);
+  const towns = townIndex(chosen);
   return toponyms.map((t, k) => {
     const pick = chosen[k];
     if (!pick && t.kindHint === 'road') {
       // A street the gazetteer lacks: near the town the article places nearest in the text.
-      const town = nearestTown(k, toponyms, chosen);
+      const town = nearestTown(k, toponyms, chosen, towns);
       if (town) {
         return {
           articleId, start: t.start, end: t.end, surface: t.surface, role: t.role, place: town.candidate.place,
@@ -187,21 +196,44 @@ function bestCandidate(k: number, all: Toponym[], keys: string[], scorer: Scorer
   return { candidate: list[best].candidate, score: list[best].score, certainty: round(Math.min(1, 0.5 + margin)) };
 }
 
-/** The town placed nearest in the text to name k (same sentence first, then outwards). */
-function nearestTown(k: number, all: Toponym[], chosen: Array<Choice | null>): Choice | null {
-  let best: Choice | null = null;
-  let bestGap = Infinity;
-  chosen.forEach((choice, j) => {
-    if (!choice || j === k) return;
-    const kind = choice.candidate.place.kind;
-    if (kind !== 'city' && kind !== 'town' && kind !== 'village') return;
-    const gap = Math.abs(all[j].sentence - all[k].sentence) * 1e6 + Math.abs(all[j].start - all[k].start);
-    if (gap < bestGap) {
-      bestGap = gap;
-      best = choice;
-    }
-  });
-  return best;
+/**
+ * The town placed nearest in the text to name k (same sentence first, then outwards). Names are
+ * in text order, so the nearest on each side is the first town met walking out from k; on a tie
+ * the earlier one wins.
+ */
+function nearestTown(k: number, all: Toponym[], chosen: Array<Choice | null>, towns: TownIndex): Choice | null {
+  const before = towns.before[k];
+  const after = towns.after[k];
+  const gap = (j: number) => Math.abs(all[j].sentence - all[k].sentence) * 1e6 + Math.abs(all[j].start - all[k].start);
+  if (before < 0 && after < 0) return null;
+  if (after < 0 || (before >= 0 && gap(before) <= gap(after))) return chosen[before];
+  return chosen[after];
+}
+
+/** For each name, the nearest placed town before it and after it (−1: none), so a street's town is found in constant time. */
+interface TownIndex {
+  before: Int32Array;
+  after: Int32Array;
+}
+
+function townIndex(chosen: Array<Choice | null>): TownIndex {
+  const isTown = (choice: Choice | null) => {
+    const kind = choice?.candidate.place.kind;
+    return kind === 'city' || kind === 'town' || kind === 'village';
+  };
+  const before = new Int32Array(chosen.length);
+  const after = new Int32Array(chosen.length);
+  let seen = -1;
+  for (let k = 0; k < chosen.length; k += 1) {
+    before[k] = seen;
+    if (isTown(chosen[k])) seen = k;
+  }
+  seen = -1;
+  for (let k = chosen.length - 1; k >= 0; k -= 1) {
+    after[k] = seen;
+    if (isTown(chosen[k])) seen = k;
+  }
+  return { before, after };
 }
 
 /** "Gainesville, Fla.", "Tripoli, Libya": the name right after a comma that may contain this one. */
@@ -228,7 +260,8 @@ function proximity(candidate: Candidate, k: number, all: Toponym[], keys: string
   const t = all[k];
   let sum = 0;
   let weights = 0;
-  for (let j = 0; j < all.length; j += 1) {
+  const last = Math.min(all.length - 1, k + NEARNESS_WINDOW);
+  for (let j = Math.max(0, k - NEARNESS_WINDOW); j <= last; j += 1) {
     const choice = placed[j];
     if (j === k || !choice || keys[j] === keys[k]) continue;
     const q = choice.candidate.place;
