@@ -34,11 +34,11 @@ const STREET_CONFIDENCE = 0.6;
 /**
  * Nearness to the other placed names reads this many mentions each side of a name, no more: the
  * nearer in the text counts more, and the bound keeps a mention-dense article (a list of 40,000
- * names) linear rather than quadratic. Articles of up to NEARNESS_WINDOW + 1 mentions, far more
- * than any news story (the LGL corpus tops out under 100), are read whole; processArticle warns
- * when an article is over it.
+ * names) linear rather than quadratic. Articles of up to NEARNESS_WINDOW + 1 mentions, more than
+ * news stories hold (the LGL corpus tops out at 78 names, GeoVirus at 70), are read whole;
+ * processArticle warns when an article is over it.
  */
-export const NEARNESS_WINDOW = 400;
+export const NEARNESS_WINDOW = 100;
 
 /** Resolves the toponyms of one article into mentions. `model` defaults to the shipped ranker. */
 export function resolvePlaces(articleId: string, toponyms: Toponym[], model: LinearModel = SHIPPED_MODEL): Mention[] {
@@ -151,12 +151,13 @@ function contexts(k: number, all: Toponym[], keys: string[], evidence: ArticleEv
   const joint = evidence.joint.get(t.candidates);
   let maxPopulation = 0;
   for (const c of t.candidates) if (c.place.population > maxPopulation) maxPopulation = c.place.population;
+  const near = placed ? neighbours(k, all, keys, placed) : null;
   return t.candidates.map((candidate, rank) => ({
     rank,
     of: t.candidates.length,
     largest: candidate.place.population === maxPopulation,
     contained: !!container && contains(container, candidate),
-    proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
+    proximity: near ? proximity(candidate, near) : null,
     jointProximity: joint?.nearness[rank] ?? 0,
     jointLead: joint?.lead[rank] ?? 0,
   }));
@@ -253,13 +254,18 @@ function contains(container: Toponym, candidate: Candidate): boolean {
   );
 }
 
-/** How near the candidate lies to the article's other placed names, nearer in the text counting more. */
-function proximity(candidate: Candidate, k: number, all: Toponym[], keys: string[], placed: Array<Choice | null>): number {
-  const p = candidate.place;
-  if (p.kind === 'country' || p.kind === 'continent') return 0;
+/** The placed names around name k that its candidates are measured against, with their weights (nearer in the text, heavier). */
+interface Neighbours {
+  weights: number[];
+  lat: number[];
+  lon: number[];
+  total: number;
+}
+
+/** Read once per name, not once per candidate: the window is the same for all of them. */
+function neighbours(k: number, all: Toponym[], keys: string[], placed: Array<Choice | null>): Neighbours {
   const t = all[k];
-  let sum = 0;
-  let weights = 0;
+  const near: Neighbours = { weights: [], lat: [], lon: [], total: 0 };
   const last = Math.min(all.length - 1, k + NEARNESS_WINDOW);
   for (let j = Math.max(0, k - NEARNESS_WINDOW); j <= last; j += 1) {
     const choice = placed[j];
@@ -267,10 +273,21 @@ function proximity(candidate: Candidate, k: number, all: Toponym[], keys: string
     const q = choice.candidate.place;
     if (q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') continue;
     const weight = 1 / (1 + Math.abs(all[j].sentence - t.sentence));
-    sum += weight * Math.exp(-approxDistanceKm(p.lat, p.lon, q.lat, q.lon) / PROXIMITY_SCALE_KM);
-    weights += weight;
+    near.weights.push(weight);
+    near.lat.push(q.lat);
+    near.lon.push(q.lon);
+    near.total += weight;
   }
-  return weights > 0 ? sum / weights : 0;
+  return near;
+}
+
+/** How near the candidate lies to the article's other placed names, nearer in the text counting more. */
+function proximity(candidate: Candidate, near: Neighbours): number {
+  const p = candidate.place;
+  if (p.kind === 'country' || p.kind === 'continent') return 0;
+  let sum = 0;
+  for (let i = 0; i < near.weights.length; i += 1) sum += near.weights[i] * Math.exp(-approxDistanceKm(p.lat, p.lon, near.lat[i], near.lon[i]) / PROXIMITY_SCALE_KM);
+  return near.total > 0 ? sum / near.total : 0;
 }
 
 /** Every occurrence of a name in an article takes the meaning with the most total support. */
