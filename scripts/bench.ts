@@ -5,11 +5,15 @@
  *     corpora (or the sample corpus when ../shared is absent): the geoparser alone (raw text →
  *     toponyms with coordinates: clean, toponyms, resolve) and the full pipeline (also dates
  *     and events), in articles/s and MB/s, then milliseconds per article for each stage;
- *  3. the app: load time and slider-step times in headless Chromium (scripts/bench-app.ts).
- * `--only gazetteer|geoparser|app` runs one part.
+ *  3. the app: load time and slider-step times in headless Chromium (scripts/bench-app.ts);
+ *  4. hostile sizes: ingest (a fresh process each: wall and CPU time, peak RSS) of 200,000 short
+ *     lines and of one 1 MB line, then the pipeline's CPU time on 10k, 20k and 40k mention-dense
+ *     lines ("Idlib." and place-dense prose), with the ratio per doubling (linear: 2.0).
+ * `--only gazetteer|geoparser|app|hostile` runs one part.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
 import { cleanArticle } from '../src/core/clean-article.ts';
@@ -20,6 +24,10 @@ import { extractEvents } from '../src/core/extract-events.ts';
 import type { RawArticle } from '../src/core/model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
+
+/** Lines of the hostile-size cases: place names, prose and filler, short. */
+const SHORT_LINES = ['Shelling hit Idlib on Monday.', 'Troops moved near Saraqib.', 'the quick fox', 'Aleppo', 'hello there', 'Talks in Ankara failed.', 'Residents fled to Turkey.'];
+const DENSE_PROSE = ['Shelling hit Idlib on Monday, killing 3 civilians.', 'Turkish troops moved near Saraqib and Maarat al-Numan.', 'The market in Aleppo was quiet.', 'Reports from Damascus said talks in Ankara failed.', 'Residents fled toward the border with Turkey.'];
 
 const args = parseArgs(process.argv.slice(2), { flags: [], options: ['only'] });
 const only = args.options.only;
@@ -51,6 +59,38 @@ if (!only || only === 'app') {
     const { benchApp } = await import('./bench-app.ts');
     await benchApp();
   } else console.log('app: scripts/bench-app.ts not present');
+}
+
+if (!only || only === 'hostile') {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
+  const lines = (n: number, of: (i: number) => string) => Array.from({ length: n }, (_, i) => of(i)).join('\n');
+  let oneLine = '';
+  for (let i = 0; oneLine.length < 1_000_000; i += 1) oneLine += `${DENSE_PROSE[i % DENSE_PROSE.length]} `;
+  const cases: Array<[string, string]> = [
+    ['200,000 short lines', lines(200_000, (i) => SHORT_LINES[i % SHORT_LINES.length])],
+    ['one 1 MB line', oneLine],
+  ];
+  for (const [name, text] of cases) {
+    const input = join(dir, name.replace(/\W+/g, '-'));
+    mkdirSync(input);
+    writeFileSync(join(input, 'article.txt'), text);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/lib/bench-ingest.ts', input, join(input, 'out')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const r = JSON.parse(out) as { wallMs: number; cpuMs: number; peakRssMB: number };
+    console.log(`ingest ${name} (${(text.length / 1e6).toFixed(1)} MB): ${(r.wallMs / 1000).toFixed(2)} s wall, ${(r.cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${Math.round(r.peakRssMB)} MB (fresh process, startup included)`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const resources = await loadResources();
+  for (const [name, line] of [['"Idlib."', (_: number) => 'Idlib.'], ['place-dense prose', (i: number) => DENSE_PROSE[i % DENSE_PROSE.length]]] as const) {
+    const cost = [10_000, 20_000, 40_000].map((n) => {
+      const article: RawArticle = { id: 'dense', text: lines(n, line), meta: {} };
+      processArticle(article, resources); // warm-up
+      const cpu = process.cpuUsage();
+      processArticle(article, resources);
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1000;
+    });
+    console.log(`mention-dense ${name}: 10k ${cost[0].toFixed(0)} ms, 20k ${cost[1].toFixed(0)} ms, 40k ${cost[2].toFixed(0)} ms CPU; per doubling ×${(cost[1] / cost[0]).toFixed(2)}, ×${(cost[2] / cost[1]).toFixed(2)}`);
+  }
 }
 
 /** Raw text → toponyms with coordinates: every stage `processArticle` needs for its mentions, nothing of dates or events. */

@@ -18,13 +18,23 @@ let rejected = 0;
 for await (const line of lines) {
   lineNumber += 1;
   if (line.trim() === '') continue;
-  const parsed = parseInputLine(line, lineNumber);
+  // A byte-order mark opening the stream is encoding, not JSON.
+  const parsed = parseInputLine(lineNumber === 1 ? line.replace(/^\ufeff/, '') : line, lineNumber);
   if ('problem' in parsed) {
     rejected += 1;
     process.stderr.write(`geoparse: line ${lineNumber}: ${parsed.problem}\n`);
     continue;
   }
-  process.stdout.write(`${JSON.stringify(toGeoparseLine(processArticle(parsed.article, resources)))}\n`);
+  let out: string;
+  try {
+    out = JSON.stringify(toGeoparseLine(processArticle(parsed.article, resources)));
+  } catch (error) {
+    // A bug met on one article must not end the stream: one clear line, the next article goes on.
+    rejected += 1;
+    process.stderr.write(`geoparse: line ${lineNumber}: could not be processed (${(error as Error).message})\n`);
+    continue;
+  }
+  process.stdout.write(`${out}\n`);
   written += 1;
 }
 process.stderr.write(`geoparse: ${written} articles written, ${rejected} lines rejected\n`);

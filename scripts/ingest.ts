@@ -25,7 +25,12 @@ export async function ingest(inputs: string[], outDir: string): Promise<RunRepor
   const bar = progressBar(articles.length, 'ingest');
   const processed: ProcessedArticle[] = [];
   articles.forEach((raw, k) => {
-    processed.push(processArticle(raw, resources));
+    try {
+      processed.push(processArticle(raw, resources));
+    } catch (error) {
+      // A bug met on one article must not end the run: it is reported with its reason, the rest go on.
+      readProblems.push({ code: 'processing-failed', message: `Article could not be processed (${(error as Error).message}). Article skipped.`, severity: 'error', file: raw.file, articleId: raw.id });
+    }
     bar.tick(k + 1);
   });
   bar.done();

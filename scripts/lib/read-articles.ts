@@ -85,19 +85,35 @@ async function expand(p: string, out: string[], problems: Problem[], rel: (p: st
   let info;
   try {
     info = await stat(p);
-  } catch {
-    problems.push({ code: 'not-found', message: `No such file or folder: ${rel(p)}.`, severity: 'error', file: rel(p) });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') problems.push({ code: 'symlink-loop', message: 'A symbolic link that leads back to itself; nothing to read. Skipped.', severity: 'error', file: rel(p) });
+    else if (code === 'ENOENT') problems.push({ code: 'not-found', message: `No such file or folder: ${rel(p)}.`, severity: 'error', file: rel(p) });
+    else problems.push({ code: 'unreadable', message: `Could not be examined (${(e as Error).message}). Skipped.`, severity: 'error', file: rel(p) });
     return;
   }
   if (info.isFile()) {
     if (named || !CORPUS_SIDE_FILES.has(path.basename(p).toLowerCase())) out.push(p);
     return;
   }
-  if (!info.isDirectory()) return;
-  const real = await realpath(p);
-  if (seen.has(real)) return; // a symlink loop
-  seen.add(real);
-  const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+  if (!info.isDirectory()) {
+    // A named pipe, socket or device: reading one may wait forever or never end.
+    problems.push({ code: 'not-a-file', message: 'Not a regular file or folder (a pipe, socket or device); not read. Skipped.', severity: 'error', file: rel(p) });
+    return;
+  }
+  let names: string[];
+  try {
+    const real = await realpath(p);
+    if (seen.has(real)) {
+      problems.push({ code: 'symlink-loop', message: `A link back to a folder already read (${rel(real)}); not read twice.`, severity: 'warning', file: rel(p) });
+      return;
+    }
+    seen.add(real);
+    names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+  } catch (e) {
+    problems.push({ code: 'unreadable', message: `Folder could not be read (${(e as Error).message}). Skipped.`, severity: 'error', file: rel(p) });
+    return;
+  }
   for (const n of names) await expand(path.join(p, n), out, problems, rel, seen, false);
 }
 

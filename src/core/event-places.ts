@@ -40,7 +40,7 @@ const ANAPHOR_KINDS: Record<string, PlaceKind[] | null> = {
   province: ['admin1', 'region'], governorate: ['admin1'], district: ['admin2', 'admin1', 'region'],
 };
 /** How many sentences back a definite description may reach for its referent. */
-const ANAPHOR_REACH = 6;
+export const ANAPHOR_REACH = 6;
 /** Coarser kinds that a finer place of the same country makes redundant. */
 const CONTAINER_KINDS = new Set<PlaceKind>(['country', 'continent']);
 

@@ -20,10 +20,11 @@ import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoP
 import { dayNumber } from './geo.ts';
 import { casualtyType, findTriggers, hasTrigger, protestSubType, violentDeaths, type TriggerMatch } from './event-types.ts';
 import { isAggregate, isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
-import { mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
+import { ANAPHOR_REACH, mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
 import { countFatalities } from './fatalities.ts';
 import { foldRestatements } from './event-restatements.ts';
+import { lastBelow, overlapsAny, spansWithin } from './span-index.ts';
 
 /** What the event stage reads: the cleaned article, its dates and its resolved place mentions. */
 export interface ExtractEventsInput {
@@ -82,7 +83,7 @@ const DESCRIPTION_CHARS = 80;
 export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   const { article, publication, mentions } = input;
   const { text } = article;
-  const inBoilerplate = (s: Span) => article.boilerplate.some((b) => s.start < b.end && b.start < s.end);
+  const inBoilerplate = overlapsAny(article.boilerplate);
   const sentences = article.sentences.filter((s) => !inBoilerplate(s));
   const literal = mentions.filter((m) => m.role === 'literal' && m.place && !inBoilerplate(m)).sort((a, b) => a.start - b.start);
   const theatre = mainTheatre(literal);
@@ -90,7 +91,12 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   const pubDay = publication.published ? dayNumber(publication.published) : null;
   // Dates ahead of publication are deadlines and plans, never the date of something that happened.
   const temporal = input.temporal.filter((t) => !(pubDay !== null && t.date && dayNumber(t.date) > pubDay) && !inBoilerplate(t));
-  const datesIn = (s: Span) => temporal.filter((t) => t.start >= s.start && t.end <= s.end);
+  const datesIn = spansWithin(temporal);
+  // Look-ups by position, so that a long article costs each sentence its neighbourhood, not the whole text.
+  const mentionsIn = spansWithin(mentions);
+  const literalStarts = literal.map((m) => m.start);
+  const placeOf = new Map<string, Mention['place']>();
+  for (const m of mentions) if (m.place && !placeOf.has(m.place.id)) placeOf.set(m.place.id, m.place);
   // "the army said on Friday": the day of the telling, not of the happening.
   const telling = new Set(temporal.filter((t) => REPORTING_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start))));
   const eventDatesIn = (s: Span) => datesIn(s).filter((t) => !telling.has(t));
@@ -105,7 +111,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const dates = datesIn(s);
     const cands = candidatesOf(sText, s.start, dates);
     if (!cands.length) return;
-    const places = cands.map((c) => placesIn(text, c.spans, literal, sentences));
+    // The literal mentions placesIn can reach: inside the sentence, or up to ANAPHOR_REACH sentences back ("the town").
+    const reach = literal.slice(lastBelow(literalStarts, sentences[Math.max(0, i - ANAPHOR_REACH)].start), lastBelow(literalStarts, s.end));
+    const places = cands.map((c) => placesIn(text, c.spans, reach, sentences));
     const last = drafts[drafts.length - 1];
     if (last && last.lastSentence === i - 1 && !dates.length && cands.every((c) => c.passiveCasualty) && places.every((p) => !p.length)) {
       const dead = countFatalities(sText);
@@ -121,6 +129,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     });
   });
 
+  const explicitAt = new Map<number, Draft>();
+  for (const d of drafts) if (d.explicit.length && !explicitAt.has(d.sentence)) explicitAt.set(d.sentence, d);
   const events: ConflictEvent[] = [];
   const perSentence = new Map<number, number>();
   drafts.forEach((d, n) => {
@@ -130,9 +140,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const { places, geoPrecision } = eventPlaces(d);
     const country = places[0] ? countryOf(places[0].placeId) : theatre ? countryName(theatre.countryCode) ?? theatre.name : null;
     const ctx = { countryName, eventCountry: country };
-    let actors = unique(d.spans.flatMap((sp) => findActors(text.slice(sp.start, sp.end), sp.start, mentions, trigger.start, ctx)));
-    if (!actors.length) actors = findActors(text.slice(s.start, s.end), s.start, mentions, trigger.start, ctx);
-    actors = unique([...actors, ...d.extraSpans.flatMap((sp) => findActors(text.slice(sp.start, sp.end), sp.start, mentions, sp.end, ctx))]);
+    let actors = unique(d.spans.flatMap((sp) => findActors(text.slice(sp.start, sp.end), sp.start, mentionsIn(sp), trigger.start, ctx)));
+    if (!actors.length) actors = findActors(text.slice(s.start, s.end), s.start, mentionsIn(s), trigger.start, ctx);
+    actors = unique([...actors, ...d.extraSpans.flatMap((sp) => findActors(text.slice(sp.start, sp.end), sp.start, mentionsIn(sp), sp.end, ctx))]);
     const k = (perSentence.get(s.start) ?? 0) + 1;
     perSentence.set(s.start, k);
     const event: ConflictEvent = {
@@ -154,13 +164,12 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     events.push(event);
   });
   refineCasualtyTypes(events, drafts);
-  const placeById = new Map(mentions.filter((m) => m.place).map((m) => [m.place!.id, m.place!]));
   const facts = drafts.map((d) => ({
     casualtyOnly: d.casualtyOnly,
     sentenceText: text.slice(sentences[d.sentence].start, sentences[d.sentence].end),
     definite: d.primary.rule.form === 'noun' && DEFINITE_BEFORE.test(text.slice(Math.max(sentences[d.sentence].start, d.primary.start - 40), d.primary.start)),
   }));
-  return foldRestatements(events, facts, (id) => placeById.get(id));
+  return foldRestatements(events, facts, (id) => placeOf.get(id) ?? undefined);
 
   function candidatesOf(sText: string, base: number, dates: TemporalExpression[]): Candidate[] {
     const perClause: Candidate[] = [];
@@ -219,7 +228,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   /** Territory follows a capture verb: a territory word, or a place named right after it. */
   function takesTerritory(after: string, at: number): boolean {
     if (/^\s*(?:control|ground)\b/i.test(after) || TERRITORY_RE.test(after)) return true;
-    return literal.some((m) => m.start >= at && m.start - at <= 25);
+    const k = lastBelow(literalStarts, at);
+    return k < literal.length && literal[k].start - at <= 25;
   }
 
   function eventDate(d: Draft, n: number): { date: string | null; precision: DatePrecision; dateText: string; dateSpan?: Span } {
@@ -245,7 +255,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   function eventPlaces(d: Draft): { places: ConflictEvent['places']; geoPrecision: GeoPrecision } {
     if (d.explicit.length) return { places: d.explicit.map((p) => toEventPlace(p, false)), geoPrecision: Math.min(...d.explicit.map((p) => p.precision)) as GeoPrecision };
     const s = sentences[d.sentence];
-    const prevDraft = drafts.find((o) => o.sentence === d.sentence - 1 && o.explicit.length);
+    const prevDraft = explicitAt.get(d.sentence - 1);
     if (prevDraft && sentences[d.sentence - 1].paragraph === s.paragraph) {
       return { places: prevDraft.explicit.map((p) => toEventPlace(p, true)), geoPrecision: Math.min(...prevDraft.explicit.map((p) => p.precision)) as GeoPrecision };
     }
@@ -254,7 +264,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   }
 
   function countryOf(placeId: string): string | null {
-    const place = mentions.find((m) => m.place?.id === placeId)?.place;
+    const place = placeOf.get(placeId);
     return place ? countryName(place.countryCode) ?? (place.kind === 'country' ? place.name : null) : null;
   }
 
@@ -274,7 +284,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
         if (t.rule.form !== 'noun' || !t.rule.violent || !/\bthe\s+(?:(?!to\b)[\w-]+\s+){0,2}$/i.test(sText.slice(0, t.start))) continue;
         // The description's own actors: "the mortar attack by <doer> on <target>".
         const phrase = sText.slice(t.start, t.end + DESCRIPTION_CHARS).split(/[;:"“”]|,\s/)[0];
-        described.push({ type: t.rule.type, subType: t.rule.subType, text: t.text, actors: findActors(phrase, s.start + t.start, mentions, s.start + t.start, theatreCtx), sentence: i });
+        described.push({ type: t.rule.type, subType: t.rule.subType, text: t.text, actors: findActors(phrase, s.start + t.start, mentionsIn({ start: s.start + t.start, end: s.start + t.start + phrase.length }), s.start + t.start, theatreCtx), sentence: i });
       }
     });
     evs.forEach((e, n) => {

@@ -18,6 +18,7 @@ import type { CleanedArticle, DatePrecision, Publication, Span } from './model.t
 import { dayNumber } from './geo.ts';
 import { parseDates } from './chrono-parse.ts';
 import { wireDateline, yearFor, type WireDateline } from './wire-dateline.ts';
+import { overlapsAny } from './span-index.ts';
 
 /** Only the first part of an article can hold its dateline (the head: title, byline, date). */
 const HEAD_CHARS = 1200;
@@ -59,8 +60,8 @@ const LABEL_START_RE = /^[\s*_#>|-]*(?:published|posted|date|first published|las
 
 function fromDateline(article: CleanedArticle): Publication | null {
   const { text } = article;
-  const otherBoilerplate = article.boilerplate.filter((b) => b.kind !== 'dateline');
-  const outside = (span: Span) => !otherBoilerplate.some((b) => span.start < b.end && b.start < span.end);
+  const inOtherBoilerplate = overlapsAny(article.boilerplate.filter((b) => b.kind !== 'dateline'));
+  const outside = (span: Span) => !inOtherBoilerplate(span);
   const candidates: Array<FoundDate & { rank: number; why: string; source?: string }> = [];
   let yearless: WireDateline | null = null;
   // 1. Spans the cleaner marked as datelines.
@@ -152,8 +153,9 @@ function isDatelineLine(line: string, dateText: string): boolean {
 
 function fromContent(article: CleanedArticle): Publication | null {
   const found: FoundDate[] = [];
+  const inBoilerplate = overlapsAny(article.boilerplate);
   for (const s of article.sentences) {
-    if (article.boilerplate.some((b) => s.start < b.end && b.start < s.end)) continue;
+    if (inBoilerplate(s)) continue;
     found.push(...fullDates(article.text, s));
   }
   const days = found.filter((d) => d.precision === 'day');

@@ -92,6 +92,7 @@ function documentContext(text: string, found: SpanCandidate[], persons: Set<stri
   const counts = new Map<string, number>();
   const confirmed = new Set<string>();
   const anchors: Array<{ key: string; lat: number; lon: number }> = [];
+  const anchorIds = new Set<string>();
   for (const c of found) {
     const key = normalizeName(c.surface);
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -100,8 +101,14 @@ function documentContext(text: string, found: SpanCandidate[], persons: Set<stri
     if (c.reason !== 'ok' || c.loose || c.demonym) continue;
     const top = c.candidates[0].place;
     if (top.kind === 'country' || top.kind === 'continent' || top.kind === 'region') continue;
-    if (c.candidates.length === 1 || isBig(c.candidates) || c.locative) anchors.push({ key, lat: top.lat, lon: top.lon });
+    if (c.candidates.length === 1 || isBig(c.candidates) || c.locative) {
+      // One anchor per name and point, however often the name recurs: a repeated name adds no evidence, only cost.
+      const id = `${key}\u0000${top.lat},${top.lon}`;
+      if (!anchorIds.has(id)) anchors.push({ key, lat: top.lat, lon: top.lon });
+      anchorIds.add(id);
+    }
   }
+  anchors.sort((a, b) => a.lat - b.lat);
   // "Gainesville, Fla.": a name followed by its state or country is a place.
   for (let k = 0; k + 1 < found.length; k += 1) {
     const a = found[k];

@@ -6,7 +6,7 @@ import type { ProcessedArticle, RawArticle } from './model.ts';
 import { cleanArticle } from './clean-article.ts'; // boilerplate, sentences
 import { findPublication, findTemporalExpressions } from './find-dates.ts'; // publication date, relative dates
 import { findToponyms, type RecognizerResources } from './find-toponyms.ts'; // place names and roles
-import { resolvePlaces } from './resolve-places.ts'; // names → gazetteer places
+import { NEARNESS_WINDOW, resolvePlaces } from './resolve-places.ts'; // names → gazetteer places
 import { extractEvents } from './extract-events.ts'; // dated events at places
 
 export type PipelineResources = RecognizerResources;
@@ -21,5 +21,15 @@ export function processArticle(raw: RawArticle, resources: PipelineResources): P
   const mentions = resolved.filter((m) => m.place !== null);
   const unresolved = resolved.filter((m) => m.place === null).map(({ start, end, surface }) => ({ start, end, surface }));
   const events = extractEvents({ article, publication, temporal, mentions });
+  if (toponyms.length > NEARNESS_WINDOW + 1) {
+    // Bounded cost has a price on such a text: say so, never silently.
+    problems.push({
+      code: 'many-mentions',
+      message: `The article names ${toponyms.length} places; each was resolved by its ${NEARNESS_WINDOW} nearest names each side, not the whole article.`,
+      severity: 'warning',
+      file: raw.file,
+      articleId: raw.id,
+    });
+  }
   return { article, publication, mentions, unresolved, temporal, events, problems };
 }

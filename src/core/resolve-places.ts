@@ -38,6 +38,14 @@ const NAMESAKE_CITY_POPULATION = 500_000;
 const SHIPPED_MODEL = rankerModel as LinearModel;
 /** A street placed at its town is surer of the town than of the street. */
 const STREET_CONFIDENCE = 0.6;
+/**
+ * Nearness to the other placed names reads this many mentions each side of a name, no more: the
+ * nearer in the text counts more, and the bound keeps a mention-dense article (a list of 40,000
+ * names) linear rather than quadratic. Articles of up to NEARNESS_WINDOW + 1 mentions, more than
+ * news stories hold (the LGL corpus tops out at 78 names, GeoVirus at 70), are read whole;
+ * processArticle warns when an article is over it.
+ */
+export const NEARNESS_WINDOW = 100;
 
 /** Resolves the toponyms of one article into mentions. `model` defaults to the shipped ranker. */
 export function resolvePlaces(articleId: string, toponyms: Toponym[], model: LinearModel = SHIPPED_MODEL): Mention[] {
@@ -46,11 +54,12 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
   let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, null));
   chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, chosen));
   chosen = oneSensePerDiscourse(toponyms, keys, chosen);
+  const towns = townIndex(chosen);
   return toponyms.map((t, k) => {
     const pick = chosen[k];
     if (!pick && t.kindHint === 'road') {
       // A street the gazetteer lacks: near the town the article places nearest in the text.
-      const town = nearestTown(k, toponyms, chosen);
+      const town = nearestTown(k, toponyms, chosen, towns);
       if (town) {
         return {
           articleId, start: t.start, end: t.end, surface: t.surface, role: t.role, place: town.candidate.place,
@@ -149,12 +158,13 @@ function contexts(k: number, all: Toponym[], keys: string[], evidence: ArticleEv
   const joint = evidence.joint.get(t.candidates);
   let maxPopulation = 0;
   for (const c of t.candidates) if (c.place.population > maxPopulation) maxPopulation = c.place.population;
+  const near = placed ? neighbours(k, all, keys, placed) : null;
   return t.candidates.map((candidate, rank) => ({
     rank,
     of: t.candidates.length,
     largest: candidate.place.population === maxPopulation,
     contained: !!container && contains(container, candidate),
-    proximity: placed ? proximity(candidate, k, all, keys, placed) : null,
+    proximity: near ? proximity(candidate, near) : null,
     jointProximity: joint?.nearness[rank] ?? 0,
     jointLead: joint?.lead[rank] ?? 0,
   }));
@@ -203,21 +213,44 @@ function namesakeCity(candidates: Candidate[], best: number, t: Toponym): number
   return candidates.findIndex((c) => c.match === 'exact' && (c.place.kind === 'city' || c.place.kind === 'town') && c.place.population >= NAMESAKE_CITY_POPULATION && within(province, c.place));
 }
 
-/** The town placed nearest in the text to name k (same sentence first, then outwards). */
-function nearestTown(k: number, all: Toponym[], chosen: Array<Choice | null>): Choice | null {
-  let best: Choice | null = null;
-  let bestGap = Infinity;
-  chosen.forEach((choice, j) => {
-    if (!choice || j === k) return;
-    const kind = choice.candidate.place.kind;
-    if (kind !== 'city' && kind !== 'town' && kind !== 'village') return;
-    const gap = Math.abs(all[j].sentence - all[k].sentence) * 1e6 + Math.abs(all[j].start - all[k].start);
-    if (gap < bestGap) {
-      bestGap = gap;
-      best = choice;
-    }
-  });
-  return best;
+/**
+ * The town placed nearest in the text to name k (same sentence first, then outwards). Names are
+ * in text order, so the nearest on each side is the first town met walking out from k; on a tie
+ * the earlier one wins.
+ */
+function nearestTown(k: number, all: Toponym[], chosen: Array<Choice | null>, towns: TownIndex): Choice | null {
+  const before = towns.before[k];
+  const after = towns.after[k];
+  const gap = (j: number) => Math.abs(all[j].sentence - all[k].sentence) * 1e6 + Math.abs(all[j].start - all[k].start);
+  if (before < 0 && after < 0) return null;
+  if (after < 0 || (before >= 0 && gap(before) <= gap(after))) return chosen[before];
+  return chosen[after];
+}
+
+/** For each name, the nearest placed town before it and after it (−1: none), so a street's town is found in constant time. */
+interface TownIndex {
+  before: Int32Array;
+  after: Int32Array;
+}
+
+function townIndex(chosen: Array<Choice | null>): TownIndex {
+  const isTown = (choice: Choice | null) => {
+    const kind = choice?.candidate.place.kind;
+    return kind === 'city' || kind === 'town' || kind === 'village';
+  };
+  const before = new Int32Array(chosen.length);
+  const after = new Int32Array(chosen.length);
+  let seen = -1;
+  for (let k = 0; k < chosen.length; k += 1) {
+    before[k] = seen;
+    if (isTown(chosen[k])) seen = k;
+  }
+  seen = -1;
+  for (let k = chosen.length - 1; k >= 0; k -= 1) {
+    after[k] = seen;
+    if (isTown(chosen[k])) seen = k;
+  }
+  return { before, after };
 }
 
 /** "Gainesville, Fla.", "Tripoli, Libya": the name right after a comma that may contain this one. */
@@ -237,23 +270,40 @@ function contains(container: Toponym, candidate: Candidate): boolean {
   );
 }
 
-/** How near the candidate lies to the article's other placed names, nearer in the text counting more. */
-function proximity(candidate: Candidate, k: number, all: Toponym[], keys: string[], placed: Array<Choice | null>): number {
-  const p = candidate.place;
-  if (p.kind === 'country' || p.kind === 'continent') return 0;
+/** The placed names around name k that its candidates are measured against, with their weights (nearer in the text, heavier). */
+interface Neighbours {
+  weights: number[];
+  lat: number[];
+  lon: number[];
+  total: number;
+}
+
+/** Read once per name, not once per candidate: the window is the same for all of them. */
+function neighbours(k: number, all: Toponym[], keys: string[], placed: Array<Choice | null>): Neighbours {
   const t = all[k];
-  let sum = 0;
-  let weights = 0;
-  for (let j = 0; j < all.length; j += 1) {
+  const near: Neighbours = { weights: [], lat: [], lon: [], total: 0 };
+  const last = Math.min(all.length - 1, k + NEARNESS_WINDOW);
+  for (let j = Math.max(0, k - NEARNESS_WINDOW); j <= last; j += 1) {
     const choice = placed[j];
     if (j === k || !choice || keys[j] === keys[k]) continue;
     const q = choice.candidate.place;
     if (q.kind === 'country' || q.kind === 'continent' || q.kind === 'region') continue;
     const weight = 1 / (1 + Math.abs(all[j].sentence - t.sentence));
-    sum += weight * Math.exp(-approxDistanceKm(p.lat, p.lon, q.lat, q.lon) / PROXIMITY_SCALE_KM);
-    weights += weight;
+    near.weights.push(weight);
+    near.lat.push(q.lat);
+    near.lon.push(q.lon);
+    near.total += weight;
   }
-  return weights > 0 ? sum / weights : 0;
+  return near;
+}
+
+/** How near the candidate lies to the article's other placed names, nearer in the text counting more. */
+function proximity(candidate: Candidate, near: Neighbours): number {
+  const p = candidate.place;
+  if (p.kind === 'country' || p.kind === 'continent') return 0;
+  let sum = 0;
+  for (let i = 0; i < near.weights.length; i += 1) sum += near.weights[i] * Math.exp(-approxDistanceKm(p.lat, p.lon, near.lat[i], near.lon[i]) / PROXIMITY_SCALE_KM);
+  return near.total > 0 ? sum / near.total : 0;
 }
 
 /** Every occurrence of a name in an article takes the meaning with the most total support. */

@@ -21,7 +21,7 @@ export interface DocumentContext {
   persons: ReadonlySet<string>;
   /** Countries the article is surely about (ISO alpha-2). */
   home: ReadonlySet<string>;
-  /** Points of places the article surely names, with their keys. */
+  /** Points of places the article surely names, with their keys, by ascending latitude (searched by bisection). */
   anchors: ReadonlyArray<{ key: string; lat: number; lon: number }>;
   /** Occurrences of each normalised surface among the candidates. */
   counts: ReadonlyMap<string, number>;
@@ -134,8 +134,19 @@ function populationBucket(candidates: Candidate[]): string {
 }
 
 function nearAnchor(candidates: Candidate[], key: string, doc: DocumentContext): boolean {
+  const anchors = doc.anchors;
   for (const c of candidates) {
-    for (const a of doc.anchors) {
+    // Anchors are sorted by latitude: only the band within MAX_ANCHOR_LAT_DEGREES is read (a hair wider, the test below decides).
+    let lo = 0;
+    let hi = anchors.length;
+    const from = c.place.lat - MAX_ANCHOR_LAT_DEGREES - 1e-9;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[mid].lat < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < anchors.length && anchors[i].lat <= c.place.lat + MAX_ANCHOR_LAT_DEGREES + 1e-9; i += 1) {
+      const a = anchors[i];
       // More than NEAR_ANCHOR_KM of latitude apart rules a pair out before any trigonometry.
       if (a.key === key || Math.abs(a.lat - c.place.lat) > MAX_ANCHOR_LAT_DEGREES) continue;
       if (distanceKm(a.lat, a.lon, c.place.lat, c.place.lon) <= NEAR_ANCHOR_KM) return true;
