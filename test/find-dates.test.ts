@@ -90,7 +90,7 @@ describe('findPublication', () => {
     const ad = 'Fund Up 20% In 2020: returns of January 5, 2021 beat the index.';
     const footer = 'Copyright March 2, 2020, All rights reserved.';
     const p = findPublication(withBoilerplate(`${body}\n\n${ad}\n\n${footer}`, {}, [[ad, 'advertisement'], [footer, 'copyright']]));
-    expect(p).toEqual({ published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline or content' });
+    expect(p).toEqual({ published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline, URL or content' });
   });
 
   it('leaves an article without dates undated, never today', () => {

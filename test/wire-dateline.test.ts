@@ -54,3 +54,17 @@ describe('publication date from a wire dateline', () => {
     expect(p.evidence).toMatch(/no year/);
   });
 });
+
+describe('publication date from the URL', () => {
+  const withUrl = (url: string) => findPublication(cleanArticle({ id: 'u', text: 'Fighters attacked the town on Sunday.', meta: { url } }).article);
+  it('reads the day most news sites write into their addresses', () => {
+    expect(withUrl('https://example.com/world/2024/06/25/kenya-protests-parliament/')).toMatchObject({ published: '2024-06-25', precision: 'day', source: 'metadata' });
+    expect(withUrl('https://example.com/news/haiti-gang-attack-2024-11-19')).toMatchObject({ published: '2024-11-19', precision: 'day' });
+    expect(withUrl('https://example.com/2023/09/karabakh-ceasefire.html')).toMatchObject({ published: '2023-09-01', precision: 'month' });
+  });
+  it('reads no date from ids and page numbers', () => {
+    expect(withUrl('https://example.com/page/4397').published).toBeNull();
+    expect(withUrl('https://example.com/article/bda670c987c1').published).toBeNull();
+    expect(withUrl('https://example.com/essaydetails.php?eid=79817&cid=522').published).toBeNull();
+  });
+});

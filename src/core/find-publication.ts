@@ -7,9 +7,10 @@
  *    opening the story ("KHARTOUM, April 16, 2023 (Agency) -", wire-dateline.ts); a wire
  *    dateline without a year ("NYALA, Sudan, Oct. 27 (Reuters) -") takes the year of the latest
  *    date the text names, marked `approximate`, and leaves the article undated when it names none;
- * 3. inference from the explicit full dates in the content sentences (the latest of them),
+ * 3. a date in the article's URL ("/2024/06/25/"), as most news sites write one;
+ * 4. inference from the explicit full dates in the content sentences (the latest of them),
  *    marked `approximate` (a month-and-year only: `month`);
- * 4. undated: `{published: null, precision: 'unknown', source: 'none'}`.
+ * 5. undated: `{published: null, precision: 'unknown', source: 'none'}`.
  * Dates inside any other boilerplate never date an article: an advertisement or a copyright
  * footer carries dates of its own (article 004 of the sample corpus is from 2015 and carries a
  * teaser about 2020). Never the clock.
@@ -28,7 +29,25 @@ const PRECISIONS: DatePrecision[] = ['day', 'week', 'month', 'year', 'approximat
 
 /** Find the publication date of a cleaned article. */
 export function findPublication(article: CleanedArticle): Publication {
-  return fromMetadata(article) ?? fromDateline(article) ?? fromContent(article) ?? { published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline or content' };
+  return fromMetadata(article) ?? fromDateline(article) ?? fromUrl(article) ?? fromContent(article) ?? { published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline, URL or content' };
+}
+
+/** A date in the article's address: "/2024/06/25/", "-2024-06-25-", "/2024/06/" (a month). */
+const URL_DATE_RE = /(?:^|[/_.-])((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)/;
+
+/** The publication date most news sites write into their URLs. */
+function fromUrl(article: CleanedArticle): Publication | null {
+  const url = article.meta.url;
+  if (!url) return null;
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // not a full URL: read it as it is
+  }
+  const m = URL_DATE_RE.exec(path);
+  if (!m) return null;
+  return { published: `${m[1]}-${m[2]}-${m[3] ?? '01'}`, precision: m[3] ? 'day' : 'month', source: 'metadata', evidence: `the date in the article's URL (${m[0].replace(/^[/_.-]/, '')})` };
 }
 
 function fromMetadata(article: CleanedArticle): Publication | null {
