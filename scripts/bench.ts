@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures, asserts nothing.
- *  1. gazetteer index: load time and heap, in a fresh process;
+ *  1. gazetteer index: load time and heap, in a fresh process; and what a 50,000-feature
+ *     GeoNames country dump (synthetic) adds to both;
  *  2. throughput on one core, articles of about 2,000 characters cut from the evaluation
  *     corpora (or the sample corpus when ../shared is absent): the geoparser alone (raw text →
  *     toponyms with coordinates: clean, toponyms, resolve) and the full pipeline (also dates
@@ -9,7 +10,8 @@
  * `--only gazetteer|geoparser|app` runs one part.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
 import { cleanArticle } from '../src/core/clean-article.ts';
@@ -20,6 +22,7 @@ import { extractEvents } from '../src/core/extract-events.ts';
 import type { RawArticle } from '../src/core/model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
+import { syntheticDumpLines } from './lib/synthetic-dump.ts';
 
 const args = parseArgs(process.argv.slice(2), { flags: [], options: ['only'] });
 const only = args.options.only;
@@ -27,12 +30,46 @@ const TARGET_CHARS = 2000;
 const MIN_SECONDS = 3;
 /** Timed passes over the bench articles, after a warm-up pass. */
 const ROUNDS = 7;
+/** Features of the synthetic GeoNames dump whose load cost the gazetteer part prints. */
+const DUMP_FEATURES = 50_000;
+/** Fresh-process loads per index for that figure (the median is printed). */
+const LOAD_RUNS = 3;
 
 if (!only || only === 'gazetteer') {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts'], { stdio: 'inherit' }); // no-op when cached
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/lib/bench-gazetteer-load.ts'], { encoding: 'utf8' });
   const r = JSON.parse(out) as { loadMs: number; heapMB: number; places: number };
   console.log(`gazetteer: ${r.places} places, index load ${r.loadMs.toFixed(0)} ms, heap +${r.heapMB.toFixed(0)} MB (fresh process)`);
+  benchDumpLoad();
+}
+
+/**
+ * What an added GeoNames country costs at load: a synthetic 50,000-feature dump built into a
+ * second cache (GAZETTEER_CACHE_DIR, in a temporary folder), then the median of LOAD_RUNS fresh
+ * loads of each index, the default and the one with the dump.
+ */
+function benchDumpLoad(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'conflict-map-bench-'));
+  try {
+    const dump = join(dir, 'XX.txt');
+    writeFileSync(dump, `${syntheticDumpLines(DUMP_FEATURES).join('\n')}\n`);
+    const env = { ...process.env, GAZETTEER_CACHE_DIR: join(dir, 'gazetteer') };
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts', '--geonames', dump], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const load = (e: NodeJS.ProcessEnv) => {
+      const runs = Array.from({ length: LOAD_RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/lib/bench-gazetteer-load.ts'], { env: e, encoding: 'utf8' })) as { loadMs: number; heapMB: number; places: number });
+      const median = (k: 'loadMs' | 'heapMB') => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(LOAD_RUNS / 2)];
+      return { loadMs: median('loadMs'), heapMB: median('heapMB'), places: runs[0].places };
+    };
+    const base = load(process.env);
+    const withDump = load(env);
+    console.log(
+      `gazetteer + a ${DUMP_FEATURES.toLocaleString('en')}-feature GeoNames dump (synthetic): ${withDump.places} places, ` +
+      `load ${withDump.loadMs.toFixed(0)} ms (+${(withDump.loadMs - base.loadMs).toFixed(0)}), heap +${withDump.heapMB.toFixed(0)} MB (+${(withDump.heapMB - base.heapMB).toFixed(0)}); ` +
+      `medians of ${LOAD_RUNS} fresh processes each`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (!only || only === 'geoparser') {
