@@ -95,8 +95,7 @@ export async function readGeoNamesDump(layers: Layers, path: string): Promise<Du
       population, featureCode: f[7], source: 'geonames', names, primary: new Set([f[1], f[2]]),
     };
     if (kept.tier !== undefined) row.tier = kept.tier;
-    // "the Zamzam camp": news names a camp by its stem, which GeoNames holds as "Zamzam Camp".
-    if (f[7].startsWith('CMP')) for (const n of [...names]) { const stem = n.replace(/\s+(?:IDP\s+|Refugee\s+|Displacement\s+)?Camp$/i, ''); if (stem !== n && stem.length >= 3) names.add(stem); }
+    if (f[7].startsWith('CMP')) addCampStems(names);
     layers.byId.set(id, layers.rows.length);
     layers.rows.push(row);
     stats.added++;
@@ -140,4 +139,15 @@ export function dumpEntries(cacheDir: string): DumpEntry[] {
     const s = statSync(path);
     return { path, size: s.size, mtimeMs: Math.round(s.mtimeMs) };
   });
+}
+
+/** A camp's generic tail ("Camp", "IDP Camp", "Refugee Camp"), which news writes in lower case or leaves out. */
+const CAMP_TAIL = /\s+(?:IDP\s+|Refugee\s+|Displacement\s+)?Camp$/i;
+
+/** "the Zamzam camp": news names a camp by its stem, which GeoNames holds as "Zamzam Camp". */
+function addCampStems(names: Set<string>): void {
+  for (const n of [...names]) {
+    const stem = n.replace(CAMP_TAIL, '');
+    if (stem !== n && stem.length >= 3) names.add(stem);
+  }
 }
