@@ -33,7 +33,7 @@ const ROUNDS = 7;
 /** Features of the synthetic GeoNames dump whose load cost the gazetteer part prints. */
 const DUMP_FEATURES = 50_000;
 /** Fresh-process loads per index for that figure (the median is printed). */
-const LOAD_RUNS = 3;
+const LOAD_RUNS = 5;
 
 if (!only || only === 'gazetteer') {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts'], { stdio: 'inherit' }); // no-op when cached
@@ -46,7 +46,7 @@ if (!only || only === 'gazetteer') {
 /**
  * What an added GeoNames country costs at load: a synthetic 50,000-feature dump built into a
  * second cache (GAZETTEER_CACHE_DIR, in a temporary folder), then the median of LOAD_RUNS fresh
- * loads of each index, the default and the one with the dump.
+ * loads of each index, the default and the one with the dump, taken in turn.
  */
 function benchDumpLoad(): void {
   const dir = mkdtempSync(join(tmpdir(), 'conflict-map-bench-'));
@@ -55,16 +55,15 @@ function benchDumpLoad(): void {
     writeFileSync(dump, `${syntheticDumpLines(DUMP_FEATURES).join('\n')}\n`);
     const env = { ...process.env, GAZETTEER_CACHE_DIR: join(dir, 'gazetteer') };
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts', '--geonames', dump], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-    const load = (e: NodeJS.ProcessEnv) => {
-      const runs = Array.from({ length: LOAD_RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/lib/bench-gazetteer-load.ts'], { env: e, encoding: 'utf8' })) as { loadMs: number; heapMB: number; places: number });
-      const median = (k: 'loadMs' | 'heapMB') => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(LOAD_RUNS / 2)];
-      return { loadMs: median('loadMs'), heapMB: median('heapMB'), places: runs[0].places };
-    };
-    const base = load(process.env);
-    const withDump = load(env);
+    // Base and dump loads alternate, so a neighbour's burst on the shared machine hits both alike.
+    const once = (e: NodeJS.ProcessEnv) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/lib/bench-gazetteer-load.ts'], { env: e, encoding: 'utf8' })) as { loadMs: number; cpuMs: number; heapMB: number; places: number };
+    const pairs = Array.from({ length: LOAD_RUNS }, () => [once(process.env), once(env)] as const);
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const base = { loadMs: median(pairs.map(([b]) => b.loadMs)), cpuMs: median(pairs.map(([b]) => b.cpuMs)), heapMB: median(pairs.map(([b]) => b.heapMB)) };
+    const withDump = { loadMs: median(pairs.map(([, d]) => d.loadMs)), cpuMs: median(pairs.map(([, d]) => d.cpuMs)), heapMB: median(pairs.map(([, d]) => d.heapMB)), places: pairs[0][1].places };
     console.log(
       `gazetteer + a ${DUMP_FEATURES.toLocaleString('en')}-feature GeoNames dump (synthetic): ${withDump.places} places, ` +
-      `load ${withDump.loadMs.toFixed(0)} ms (+${(withDump.loadMs - base.loadMs).toFixed(0)}), heap +${withDump.heapMB.toFixed(0)} MB (+${(withDump.heapMB - base.heapMB).toFixed(0)}); ` +
+      `load ${withDump.loadMs.toFixed(0)} ms (+${(withDump.loadMs - base.loadMs).toFixed(0)}; CPU ${withDump.cpuMs.toFixed(0)} ms, +${(withDump.cpuMs - base.cpuMs).toFixed(0)}), heap +${withDump.heapMB.toFixed(0)} MB (+${(withDump.heapMB - base.heapMB).toFixed(0)}); ` +
       `medians of ${LOAD_RUNS} fresh processes each`,
     );
   } finally {
