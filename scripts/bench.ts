@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures, asserts nothing.
- *  1. gazetteer index: load time and heap, in a fresh process;
+ *  1. gazetteer index: load time and heap, in a fresh process; and what a 50,000-feature
+ *     GeoNames country dump (synthetic) adds to both;
  *  2. throughput on one core, articles of about 2,000 characters cut from the evaluation
  *     corpora (or the sample corpus when ../shared is absent): the geoparser alone (raw text →
  *     toponyms with coordinates: clean, toponyms, resolve) and the full pipeline (also dates
@@ -24,6 +25,7 @@ import { extractEvents } from '../src/core/extract-events.ts';
 import type { RawArticle } from '../src/core/model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
+import { syntheticDumpLines } from './lib/synthetic-dump.ts';
 
 /** Lines of the hostile-size cases: place names, prose and filler, short. */
 const SHORT_LINES = ['Shelling hit Idlib on Monday.', 'Troops moved near Saraqib.', 'the quick fox', 'Aleppo', 'hello there', 'Talks in Ankara failed.', 'Residents fled to Turkey.'];
@@ -35,12 +37,45 @@ const TARGET_CHARS = 2000;
 const MIN_SECONDS = 3;
 /** Timed passes over the bench articles, after a warm-up pass. */
 const ROUNDS = 7;
+/** Features of the synthetic GeoNames dump whose load cost the gazetteer part prints. */
+const DUMP_FEATURES = 50_000;
+/** Fresh-process loads per index for that figure (the median is printed). */
+const LOAD_RUNS = 5;
 
 if (!only || only === 'gazetteer') {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts'], { stdio: 'inherit' }); // no-op when cached
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/lib/bench-gazetteer-load.ts'], { encoding: 'utf8' });
   const r = JSON.parse(out) as { loadMs: number; heapMB: number; places: number };
   console.log(`gazetteer: ${r.places} places, index load ${r.loadMs.toFixed(0)} ms, heap +${r.heapMB.toFixed(0)} MB (fresh process)`);
+  benchDumpLoad();
+}
+
+/**
+ * What an added GeoNames country costs at load: a synthetic 50,000-feature dump built into a
+ * second cache (GAZETTEER_CACHE_DIR, in a temporary folder), then the median of LOAD_RUNS fresh
+ * loads of each index, the default and the one with the dump, taken in turn.
+ */
+function benchDumpLoad(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'conflict-map-bench-'));
+  try {
+    const dump = join(dir, 'XX.txt');
+    writeFileSync(dump, `${syntheticDumpLines(DUMP_FEATURES).join('\n')}\n`);
+    const env = { ...process.env, GAZETTEER_CACHE_DIR: join(dir, 'gazetteer') };
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts', '--geonames', dump], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    // Base and dump loads alternate, so a neighbour's burst on the shared machine hits both alike.
+    const once = (e: NodeJS.ProcessEnv) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/lib/bench-gazetteer-load.ts'], { env: e, encoding: 'utf8' })) as { loadMs: number; cpuMs: number; heapMB: number; places: number };
+    const pairs = Array.from({ length: LOAD_RUNS }, () => [once(process.env), once(env)] as const);
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const base = { loadMs: median(pairs.map(([b]) => b.loadMs)), cpuMs: median(pairs.map(([b]) => b.cpuMs)), heapMB: median(pairs.map(([b]) => b.heapMB)) };
+    const withDump = { loadMs: median(pairs.map(([, d]) => d.loadMs)), cpuMs: median(pairs.map(([, d]) => d.cpuMs)), heapMB: median(pairs.map(([, d]) => d.heapMB)), places: pairs[0][1].places };
+    console.log(
+      `gazetteer + a ${DUMP_FEATURES.toLocaleString('en')}-feature GeoNames dump (synthetic): ${withDump.places} places, ` +
+      `load ${withDump.loadMs.toFixed(0)} ms (+${(withDump.loadMs - base.loadMs).toFixed(0)}; CPU ${withDump.cpuMs.toFixed(0)} ms, +${(withDump.cpuMs - base.cpuMs).toFixed(0)}), heap +${withDump.heapMB.toFixed(0)} MB (+${(withDump.heapMB - base.heapMB).toFixed(0)}); ` +
+      `medians of ${LOAD_RUNS} fresh processes each`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (!only || only === 'geoparser') {

@@ -2,12 +2,15 @@
  * Builds the offline gazetteer once into `.cache/gazetteer/`: `index.json` (the compact
  * columnar `GazetteerIndex` that `src/core/gazetteer.ts` reads) and `shapes.json` (lines and
  * areas by place id). Layers, in order: curated geodata, world-countries, Natural Earth admin-1,
- * US counties, GeoNames cities500. Rebuilds only when the fingerprint of its inputs changes.
+ * US counties, GeoNames cities500, airports, then the GeoNames dumps the user added. Rebuilds
+ * only when the fingerprint of its inputs changes.
  *
- *   npm run gazetteer            # build if stale
- *   npm run gazetteer -- --force # build anyway
+ *   npm run gazetteer                                # build if stale
+ *   npm run gazetteer -- --force                     # build anyway
+ *   npm run gazetteer -- --geonames SD.zip SY.txt    # add GeoNames dumps (remembered), rebuild
+ *   npm run gazetteer -- --clear-geonames            # forget them, rebuild
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Feature } from 'geojson';
@@ -16,10 +19,12 @@ import { CODE_BASE, GAZETTEER_FORMAT, KINDS, MIN_LOOSE_KEY_LENGTH, SOURCES, type
 import type { PlaceKind } from '../src/core/model.ts';
 import { looseKey, normalizeName } from '../src/core/normalize-name.ts';
 import {
-  emptyLayers, readAdmin1, readCountries, readCurated, readGeoNames, readUsCounties, resolveGeometryFrom,
-  type CuratedFile, type Layers, type PlaceRow,
+  emptyLayers, readAdmin1, readAirports, readCountries, readCurated, readGeoNames, readUsCounties, resolveGeometryFrom,
+  type AirportRecord, type CuratedFile, type Layers, type PlaceRow,
 } from './lib/gazetteer-sources.ts';
 import { CACHE_DIR, INDEX_PATH, META_PATH, ROOT, SHAPES_PATH, computeFingerprint, geodataFiles, isFresh } from './lib/load-gazetteer.ts';
+import { readDumpConfig, readGeoNamesDump, writeDumpConfig, type DumpStats } from './lib/geonames-dump.ts';
+import { parseArgs } from './lib/args.ts';
 
 /** Bump to force a rebuild when nothing else changed (the fingerprint hashes this file). */
 export const BUILD_VERSION = 1;
@@ -41,15 +46,15 @@ const TIER: Record<PlaceKind, number> = {
 const LOW_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLX']);
 
 function prior(row: PlaceRow): number {
-  let tier = TIER[row.kind];
+  let tier = row.tier ?? TIER[row.kind];
   if (LOW_FEATURE_CODES.has(row.featureCode)) tier = 0;
   else if (row.featureCode === 'PPLC') tier = 9;
   else if (row.kind === 'country' && row.featureCode !== 'PCLI') tier = 8;
   return tier * 1e11 + Math.min(row.population, 1e11 - 1);
 }
 
-/** Reads every layer. */
-export function readLayers(): Layers {
+/** Reads every layer; `dumps` are GeoNames dump files (default: none). */
+export async function readLayers(opts: { dumps?: string[] } = {}): Promise<Layers & { dumpStats: DumpStats[] }> {
   const nm = (p: string) => join(ROOT, 'node_modules', p);
   const layers = emptyLayers();
   const curated = geodataFiles()
@@ -72,10 +77,18 @@ export function readLayers(): Layers {
       layers.rows.push(r);
     }
   }
+  readAirports(layers, json(nm('airports/airports.json')) as AirportRecord[]);
   readCurated(layers, curated.map((c) => ({ file: c.file, data: { aliases: c.data.aliases, demonyms: c.data.demonyms, overrides: c.data.overrides } })));
   resolveGeometryFrom(layers);
   totalPopulations(layers.rows);
-  return layers;
+  // Dumps last, appended: the places of the default layers keep their rows, names aside, and
+  // their ranks (admin populations are totalled from cities500 alone).
+  const dumpStats: DumpStats[] = [];
+  for (const dump of opts.dumps ?? []) {
+    if (!existsSync(dump)) layers.problems.push(`GeoNames dump ${dump} not found; skipped (npm run gazetteer -- --clear-geonames forgets it)`);
+    else dumpStats.push(await readGeoNamesDump(layers, dump));
+  }
+  return { ...layers, dumpStats };
 }
 
 /**
@@ -213,8 +226,11 @@ function collisionStats(exact: Map<string, number[]>, loose: Map<string, Set<num
 export async function buildGazetteer(opts: { fingerprint?: string; quiet?: boolean } = {}): Promise<Record<string, number | string>> {
   const t0 = performance.now();
   const fingerprint = opts.fingerprint ?? computeFingerprint();
-  const layers = readLayers();
+  const layers = await readLayers({ dumps: readDumpConfig(CACHE_DIR) });
   const { index, stats } = encodeIndex(layers, fingerprint);
+  for (const d of layers.dumpStats) {
+    process.stderr.write(`gazetteer: ${d.file}: ${d.lines} lines, ${d.added} places added, ${d.merged} merged into known ones, ${d.skipped} not kept\n`);
+  }
   const shapes = { format: GAZETTEER_FORMAT, fingerprint, geometries: Object.fromEntries(layers.shapes) };
   mkdirSync(CACHE_DIR, { recursive: true });
   const indexBytes = writeAtomic(INDEX_PATH, JSON.stringify(index));
@@ -244,6 +260,21 @@ function round5(x: number): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (!process.argv.includes('--force') && isFresh()) process.stderr.write('gazetteer: up to date\n');
+  const args = parseArgs(process.argv.slice(2), { flags: ['force', 'geonames', 'clear-geonames'], options: [] });
+  if (args.positional.length > 0 && !args.flags.geonames) {
+    process.stderr.write('gazetteer: files given without --geonames (npm run gazetteer -- --geonames XX.zip)\n');
+    process.exit(2);
+  }
+  if (args.flags['clear-geonames']) writeDumpConfig(CACHE_DIR, [], true);
+  if (args.flags.geonames) {
+    const missing = args.positional.filter((p) => !existsSync(p));
+    if (missing.length > 0 || args.positional.length === 0) {
+      process.stderr.write(`gazetteer: --geonames needs existing dump files${missing.length ? `; not found: ${missing.join(', ')}` : ''}\n`);
+      process.exit(2);
+    }
+    const list = writeDumpConfig(CACHE_DIR, args.positional);
+    process.stderr.write(`gazetteer: GeoNames dumps: ${list.join(', ')}\n`);
+  }
+  if (!args.flags.force && isFresh()) process.stderr.write('gazetteer: up to date\n');
   else await buildGazetteer();
 }

@@ -25,7 +25,8 @@ function newest(paths: string[]): number {
 }
 
 const dataMarker = join(DEFAULT_OUT, 'report.json');
-const dataInputs = [SAMPLE_CORPUS, 'geodata/curated', 'src/core', 'scripts/ingest.ts'];
+// The list of added GeoNames dumps: adding or clearing one re-resolves the sample corpus.
+const dataInputs = [SAMPLE_CORPUS, 'geodata/curated', 'src/core', 'scripts/ingest.ts', '.cache/geonames-dumps.json'];
 if (force || !existsSync(dataMarker) || newest([dataMarker]) < newest(dataInputs)) {
   process.stderr.write(`data: ingesting the sample corpus (${SAMPLE_CORPUS}) into ${DEFAULT_OUT}/\n`);
   const report = await ingest([SAMPLE_CORPUS], DEFAULT_OUT);

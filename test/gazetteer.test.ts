@@ -82,6 +82,17 @@ describe('the built gazetteer', () => {
     expect(new Set(ids)).toEqual(new Set(['geonames:172082']));
   });
 
+  it('knows large and medium airports as sites, by full name and without "International"', () => {
+    for (const name of ['Damascus International Airport', 'Damascus Airport', 'Boryspil International Airport', 'Khartoum International Airport']) {
+      expect(g.lookup(name)[0].place).toMatchObject({ kind: 'site', featureCode: 'AIRP', source: 'airports' });
+    }
+    expect(g.get('airport:DAM')).toMatchObject({ countryCode: 'SY', name: 'Damascus International Airport' });
+    // The curated Aleppo airport is not repeated; the package's short name joins it.
+    expect(g.lookup('Aleppo International Airport').map((c) => c.place.id)).toEqual(['curated:aleppo-airport']);
+    expect(g.get('airport:ALP')).toBeUndefined();
+    expect(g.lookup('DAM').every((c) => c.place.kind !== 'site')).toBe(true);
+  });
+
   it('matches unseen transliterations loosely, after exact matches', () => {
     const jisr = g.lookup('Jisr al-Shughur');
     expect(jisr.find((c) => c.place.id === 'geonames:169023')?.match).toBeDefined();

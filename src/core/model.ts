@@ -119,7 +119,7 @@ export type PlaceKind =
   | 'site';
 
 /** Which layer of the gazetteer a place comes from. */
-export type PlaceSource = 'geonames' | 'natural-earth' | 'world-countries' | 'curated' | 'us-census';
+export type PlaceSource = 'geonames' | 'natural-earth' | 'world-countries' | 'curated' | 'us-census' | 'airports';
 
 /** A place record of the gazetteer. Ids are stable: `geonames:170063`, `curated:nayrab-idlib`. */
 export interface Place {
