@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countFatalities, parseNumber } from '../src/core/fatalities.ts';
-import { CASUALTY_RULE, findTriggers, TRIGGERS } from '../src/core/event-types.ts';
+import { CASUALTY_RULE, casualtyType, findTriggers, TRIGGERS } from '../src/core/event-types.ts';
 import { notAsserted, splitClauses } from '../src/core/event-clauses.ts';
 import { countryNamer, findActors } from '../src/core/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
@@ -115,5 +115,29 @@ describe('findActors', () => {
     const a = article('Turkish jets struck the airport.');
     const m = mention(a, 'Turkish', 'adjectival', turkey);
     expect(findActors(a.text, 0, [m], 14, { countryName: countryNamer([m]), eventCountry: null })).toEqual(['Military Forces of Turkey']);
+  });
+});
+
+describe('the type of one side\'s attack and of deaths comes from the weapon, else the victims', () => {
+  it.each([
+    ['An aerial assault targeting a village killed at least 10 civilians.', 'Explosions/Remote violence', 'Air/drone strike'],
+    ['Gunmen attacked a village, killing a man and burning homes.', 'Violence against civilians', 'Attack'],
+    ['Fighters attacked an army base, killing two soldiers.', 'Battles', 'Armed clash'],
+    ['At least 22 people were killed in an explosion at the railway station.', 'Explosions/Remote violence', 'Remote explosive/landmine/IED'],
+    ['Eight soldiers were killed by shelling.', 'Explosions/Remote violence', 'Shelling/artillery/missile attack'],
+    ['Militants stormed the wedding and killed six guests.', 'Violence against civilians', 'Attack'],
+  ])('%s → %s', (clause, type, subType) => {
+    expect(casualtyType(clause)).toEqual({ type, subType });
+  });
+
+  it('reads "no fewer than" as a count, not a negation', () => {
+    const t = findTriggers('No fewer than 100 persons were killed by gunmen.').find((x) => x.text === 'killed')!;
+    expect(notAsserted('No fewer than 100 persons were ', t)).toBeNull();
+    expect(countFatalities('No fewer than 100 persons were killed by gunmen.')).toBe(100);
+  });
+
+  it('keeps the last name of a list in its clause', () => {
+    const s = 'Clashes broke out in Rima Hazem, Areeqa, and Shahba, involving mortar fire.';
+    expect(splitClauses(s).map((c) => s.slice(c.start, c.end))).toEqual([s]);
   });
 });

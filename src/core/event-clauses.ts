@@ -20,12 +20,20 @@ import { findTriggers, type TriggerMatch } from './event-types.ts';
 const LEADING_SUBORDINATE = /^\s*(?:Although|Though|While|If|When|As|Because|Since|Despite|After|Before|Unless|Whereas|Once|Even though)\b[^,;]{3,200}?,\s*/;
 const BOUNDARY = /;\s*|\s+[—–]\s+|,\s+(?=(?:as|while|whereas|but|although|though|because|and|or)\b)|\s+(?=(?:while|whereas|but)\s)|(?<!\b(?:such|well|so|just|as|same|seen))\s+(?=as\s+(?:the|its|their|his|her|[A-Z]))/g;
 
+/** The last item of a list of names after ", and": one to four capitalised words, then a comma, a full stop or the end. */
+const LIST_END_RE = /^(?:and|or)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:al-|el-)?\p{Lu}[\p{L}'’-]*){0,3}\s*(?:[,.;]|$)/u;
+
 /** Split a sentence into clauses; offsets relative to the sentence. */
 export function splitClauses(sentence: string): Span[] {
   const cuts = new Set<number>([0, sentence.length]);
   const lead = LEADING_SUBORDINATE.exec(sentence);
   if (lead) cuts.add(lead[0].length);
-  for (const m of sentence.matchAll(BOUNDARY)) cuts.add(m.index + m[0].length);
+  for (const m of sentence.matchAll(BOUNDARY)) {
+    const at = m.index + m[0].length;
+    // "in Rima Hazem, Areeqa, and Shahba, …": the last item of a list of names, not a new clause.
+    if (m[0].startsWith(',') && LIST_END_RE.test(sentence.slice(at))) continue;
+    cuts.add(at);
+  }
   // "…shot down two warplanes and struck the airport": a coordinated event verb starts a clause.
   for (const m of sentence.matchAll(/\s+and\s+(?=\S)/g)) {
     const at = m.index + m[0].length;
@@ -41,7 +49,8 @@ export function splitClauses(sentence: string): Span[] {
 const MODAL_RE = /\b(?:will|would|could|might|should|must|can|cannot|shall|won't|wouldn't|couldn't|going to|threat(?:en(?:s|ed|ing)?|s)?|plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed)|prepared\s+to|ready\s+to|expect(?:s|ed)?\s+to|likely|unlikely|if|unless|whether|want(?:s|ed)?\s+to|wish(?:es|ed)?\s+to|hop(?:e|es|ed)\s+to|seek(?:s|ing)?\s+to|sought\s+to|aim(?:s|ed)?\s+(?:to|at)|demand(?:s|ed)?|call(?:s|ed)?\s+for|urg(?:e|es|ed)|warn(?:s|ed|ing)?|risk\s+of|fears?\s+of|danger\s+of|prospect\s+of|possib(?:le|ly|ility)|potential(?:ly)?|imminent|would-be|in order to|so that|with the aim of|(?:goals?|aims?|objectives?|intentions?|ambitions?)\b(?:\s+\S+){0,3}?\s+to)\b/i;
 /** "may" is a modal only in lower case: "In May, troops…" is a month. */
 const MAY_RE = /\bmay\b/;
-const NEGATION_RE = /\b(?:not|never|no|denied|deny|denies|denying|ruled?\s+out|without)\b(?!\s+only\b)|n't\b/i;
+/** "no fewer than 100", "not less than 12": a count, not a negation. */
+const NEGATION_RE = /\b(?:not|never|no|denied|deny|denies|denying|ruled?\s+out|without)\b(?!\s+only\b)(?!\s+(?:fewer|less|more)\s+than\b)|n't\b/i;
 /** "to retake", "to besiege and eventually recapture": an infinitive, possibly coordinated. */
 const INFINITIVE_RE = /\bto\s+(?:\w+ly\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:\w+ly\s+)?)?$/i;
 const ATTEMPT_RE = /\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|managed|failed)\s+to\s+(?:\w+ly\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:\w+ly\s+)?)?$/i;

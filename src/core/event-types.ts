@@ -32,6 +32,11 @@ export interface TriggerRule {
   needsForces?: boolean;
   /** Only an event when territory is taken: a place or a word like town, base, control follows ("seized the town", not "seized 3,000 kilos"). */
   needsTerritory?: boolean;
+  /**
+   * One side's action ("attacked", "stormed", "an ambush"), not a fight between two: its type
+   * comes from the clause, as for deaths (`casualtyType`): the weapon, else the victims.
+   */
+  oneSided?: boolean;
 }
 
 /** A trigger found in a text, with offsets relative to that text. */
@@ -62,9 +67,9 @@ const rule = (pattern: RegExp, form: TriggerForm, type: AcledEventType, subType:
 /** The lexicon. Where two entries overlap in a text, the longer match wins. */
 export const TRIGGERS: TriggerRule[] = [
   // Explosions/Remote violence
-  rule(/\b(?:air|aerial|drone|kamikaze drone|suicide drone|UAV|air[- ]force|helicopter|gunship|warplane|jet|fighter jet)\s+(?:strikes?|raids?|attacks?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
+  rule(/\b(?:air|aerial|drone|kamikaze drone|suicide drone|UAV|air[- ]force|helicopter|gunship|warplane|jet|fighter jet)\s+(?:strikes?|raids?|attacks?|assaults?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
   rule(/\b(?:bombed|bombarded)\b/, 'verb', ERV, AIR),
-  rule(/\bstruck\b/, 'verb', ERV, AIR, { needsForces: true }),
+  rule(/\b(?:struck|hit)\b/, 'verb', ERV, AIR, { needsForces: true }),
   // A strike on its own is an air or drone strike; a labour or hunger strike is none.
   rule(/\b(?<!\b(?:general|hunger|labou?r|workers['’]?|nationwide|national|teachers['’]?|doctors['’]?|transport|rail|sit-down)\s)strikes?\b(?!\s+(?:action|by\s+(?:workers|teachers|doctors|unions?)))/, 'noun', ERV, AIR),
   rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|(?:missile|rocket|ballistic missile|cruise missile)\s+(?:strikes?|attacks?|barrages?|fire|salvos?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),
@@ -78,8 +83,10 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\bgrenade(?:s|\s+attacks?)?\b/, 'noun', ERV, 'Grenade'),
   rule(/\bchemical\s+(?:weapons?\s+)?attacks?\b|\b(?:sarin|chlorine|mustard)(?:\s+gas)?\s+attacks?\b/, 'noun', ERV, 'Chemical weapon'),
   // Battles
-  rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|firefights?|battles?|skirmish(?:es)?|ambush(?:es)?|(?:counter-?)?offensives?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|shooting down|downing|invasion|incursions?)\b/, 'noun', 'Battles', CLASH),
-  rule(/\b(?:clashed|fought|stormed|ambushed|attacked|assaulted|raided|repelled|repulsed|shot down|downed|invaded|invade|invading)\b/, 'verb', 'Battles', CLASH),
+  rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|firefights?|battles?|skirmish(?:es)?|(?:counter-?)?offensives?|shooting down|downing)\b/, 'noun', 'Battles', CLASH),
+  rule(/\b(?:ambush(?:es)?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|invasion|incursions?)\b/, 'noun', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
+  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:captured|seized|overran|overrun|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
   rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
   // Violence against civilians
@@ -157,7 +164,8 @@ export function findTriggers(text: string): TriggerMatch[] {
 }
 
 const CIVILIANS_RE = /\b(?:civilians?|residents|villagers|children|women|worshippers|students|families|refugees|protesters|demonstrators|passers-by|journalists|aid workers)\b/i;
-const COMBATANTS_RE = /\b(?:soldiers|troops|forces|army|fighters|militants|rebels|jihadists|insurgents|militias?|servicemen|personnel|gunmen|police(?:men)?|officers)\b/i;
+const COMBATANT_WORDS = 'soldiers|troops|forces|army|fighters|militants|rebels|jihadists|insurgents|militias?|servicemen|personnel|gunmen|police(?:men)?|officers';
+const COMBATANTS_RE = new RegExp(`\\b(?:${COMBATANT_WORDS})\\b`, 'i');
 
 /** Signs that deaths were violent: armed people, weapons, attacks. Without them "died" is illness or accident. */
 const VIOLENCE_RE = /\b(?:shot|shooting|gunmen|gunfire|gunshots?|armed|attack\w*|bomb\w*|blasts?|explosions?|stabb\w*|ambush\w*|raids?|(?:air\s?|drone\s)?strikes?|shell\w*|clash\w*|fighting|war|violence|massacre\w*|executed|wounds)\b/i;
@@ -172,8 +180,8 @@ const WEAPONS: Array<[RegExp, string]> = [
   [/\bsuicide\s+(?:bomb\w*|attack\w*|vest|car|vehicle|drone)|\bsuicide[- ]bomber/i, 'Suicide bomb'],
   [/\b(?:drones?|UAVs?|air\s?strikes?|air raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|aerial|bombs? dropped|bombed)\b/i, AIR],
   [/\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?|howitzers?|Grad|Katyusha|projectiles?|barrages?)\b/i, SHELL],
-  [/\b(?:IEDs?|explosive devices?|roadside bombs?|car bombs?|landmines?|land mines?|mines?\s+(?:exploded|blast)|bomb\s+(?:blast|explosion))\b/i, 'Remote explosive/landmine/IED'],
   [/\bgrenades?\b/i, 'Grenade'],
+  [/\b(?:IEDs?|explosive devices?|roadside bombs?|car bombs?|landmines?|land mines?|mines?\s+(?:exploded|blast)|bombs?|explosions?|blasts?|explosives)\b/i, 'Remote explosive/landmine/IED'],
 ];
 
 /** The remote weapon a clause names as the means of an attack or of deaths, or null. */
@@ -182,14 +190,24 @@ export function weaponSubType(clause: string): string | null {
   return null;
 }
 
+/** Unarmed people and the places where they are: victims that make an attack violence against civilians. */
+const CIVILIAN_TARGETS_RE = /\b(?:civilians?|residents|villagers?|villages?|children|women|men|a (?:man|woman|boy|girl)|worshippers|mourners|students|families|refugees|displaced|protesters|demonstrators|passers-by|passengers|shoppers|farmers|herders|traders|patients|journalists|aid workers|monks?|priests?|homes|houses|markets?|mosques?|church(?:es)?|schools?|hospitals?|funerals?|weddings?|communit(?:y|ies)|(?:displacement|refugee|IDP) camps?|persons|people)\b/i;
+/** Combatants as the dead: "soldiers were killed", "two fighters died", "killing two police officers" (not "militants … killed": the killers). */
+const COMBATANT_DEAD_RE = new RegExp(
+  `(?:${COMBATANT_WORDS})\\b(?:\\s+[\\w'’-]+){0,4}?\\s+(?:(?:were|was|had been|have been|has been|been)\\s+(?:\\w+ly\\s+)?(?:killed|slain)|dead|died)|\\b(?:killed|killing|kills|kill)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${COMBATANT_WORDS})\\b`,
+  'i',
+);
+
 /**
  * Type of a casualty-only clause or a bare "attack": a remote weapon named makes it remote
- * violence, civilians as the only victims violence against civilians, otherwise an armed clash.
+ * violence; unarmed victims (civilians, villagers, a market, a funeral), with no combatant
+ * among the dead and no fight between armed sides, make it violence against civilians;
+ * otherwise an armed clash.
  */
 export function casualtyType(clause: string): { type: AcledEventType; subType: string } {
   const weapon = weaponSubType(clause);
   if (weapon) return { type: ERV, subType: weapon };
-  if (CIVILIANS_RE.test(clause) && !COMBATANTS_RE.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
+  if (CIVILIAN_TARGETS_RE.test(clause) && !COMBATANT_DEAD_RE.test(clause) && !/\b(?:clash\w*|fighting|gun\s?battles?|firefights?|exchange of fire)\b/i.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
   return { type: 'Battles', subType: CLASH };
 }
 

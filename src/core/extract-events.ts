@@ -190,8 +190,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       if (!accepted.length || (!specific.length && !violentDeaths(cText))) continue;
       // Violence first; deaths outrank a movement or a displacement told beside them.
       const primary = specific.find((t) => t.rule.violent) ?? accepted.find((t) => t.rule.form === 'casualty') ?? specific[0];
-      let { type, subType } = primary.rule.form === 'casualty' || /^attack/i.test(primary.text) ? casualtyType(cText) : primary.rule;
-      if (/^attack/i.test(primary.text) && type === 'Battles') subType = 'Armed clash';
+      const { type, subType: ruleSubType } = primary.rule.form === 'casualty' || primary.rule.oneSided ? casualtyType(cText) : primary.rule;
+      let subType = ruleSubType;
       if (type === 'Protests') subType = protestSubType(cText);
       const shift = (t: TriggerMatch): TriggerMatch => ({ ...t, start: t.start + cBase, end: t.end + cBase });
       perClause.push({
