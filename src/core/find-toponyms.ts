@@ -39,6 +39,8 @@ export interface ScoredCandidate {
 }
 
 const SHIPPED_MODEL = recogniserModel as LinearModel;
+/** Rule verdicts with nothing against a name: such an occurrence is confirmed by a sure one of the same name. */
+const CONFIRMABLE = new Set(['ok', 'cap-after']);
 
 /** Finds the toponyms of an article (content sentences only, never boilerplate). */
 export function findToponyms(article: CleanedArticle, resources: RecognizerResources): Toponym[] {
@@ -47,9 +49,14 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
   const home = homeCountries(scored.map((s) => s.candidate));
   // Countries named outright, by name or demonym ("Russia", "Turkish").
   const named = new Set(scored.filter((s) => s.probability >= model.threshold && s.candidate.candidates[0]?.place.kind === 'country').map((s) => s.candidate.candidates[0].place.countryCode));
+  // One sense per discourse, for recognition too: a name surely read as a place somewhere in the
+  // article is a place wherever else a preposition of place stands before it and nothing is
+  // against it ("the explosion in Quetta" makes "… in Quetta said" a place as well).
+  const sure = new Set(scored.filter((s) => s.probability >= model.threshold && !s.candidate.loose && !s.candidate.demonym).map((s) => normalizeName(s.candidate.surface)));
   const out: Toponym[] = [];
   for (const s of scored) {
-    if (s.probability < model.threshold) continue;
+    const confirmed = s.probability < model.threshold && s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface));
+    if (s.probability < model.threshold && !confirmed) continue;
     const c = s.candidate;
     // A people that spans states ("Turkmen", "Kurds") is a state's demonym only where the article names that state.
     if (c.demonym && ETHNONYMS.has(c.surface.toLowerCase()) && c.candidates.some((x) => x.place.kind === 'country') && !c.candidates.some((x) => home.has(x.place.countryCode))) continue;
