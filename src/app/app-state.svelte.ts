@@ -18,6 +18,7 @@ import {
   type EventFeature,
   type WindowMode,
 } from './lib/event-index.ts';
+import { plainText } from './lib/markup.ts';
 import { DEFAULT_URL_STATE, type Selection, type UrlState, type View } from './lib/url-state.ts';
 
 /** A request to move the camera (a new object each time, so asking twice flies twice). */
@@ -214,10 +215,10 @@ export class AppState {
     return ids.map((id) => this.featureById.get(id)).filter((f): f is EventFeature => !!f);
   }
 
-  /** The sentence an event was read from. */
+  /** The sentence an event was read from, as one line of plain text (its markup left out). */
   sentenceOf(f: EventFeature): string {
     const a = this.article(f.properties.articleId);
-    return a ? a.text.slice(f.properties.sentenceStart, f.properties.sentenceEnd).replace(/\s+/g, ' ').trim() : '';
+    return a ? plainText(a.text, { start: f.properties.sentenceStart, end: f.properties.sentenceEnd }) : '';
   }
 
   togglePlay(): void {
