@@ -100,6 +100,9 @@ export class AppState {
     return s?.kind === 'event' ? (this.featureById.get(s.id) ?? null) : null;
   });
 
+  /** Set by the URL sync: closes the reader by going Back when opening it pushed a history entry. */
+  historyClose: (() => boolean) | null = null;
+
   #searchCache = new WeakMap<EventFeature, string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -181,6 +184,12 @@ export class AppState {
   /** Opens an item in the reader; a spot list stays behind it so "back" returns there. */
   select(selection: Selection | null): void {
     this.selection = selection;
+  }
+
+  /** Closes the reader (Back, Escape, its own back button): through history when it pushed an entry. */
+  closeReader(): void {
+    if (!this.selection) return;
+    if (!this.historyClose?.()) this.select(null);
   }
 
   /** A map click: one event opens the reader, several at one spot are listed first. */
