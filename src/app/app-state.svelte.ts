@@ -19,7 +19,7 @@ import {
   type WindowMode,
 } from './lib/event-index.ts';
 import { plainText } from './lib/markup.ts';
-import { DEFAULT_URL_STATE, type Selection, type UrlState, type View } from './lib/url-state.ts';
+import { DEFAULT_URL_STATE, OPTIONAL_LAYERS, type Selection, type UrlState, type View } from './lib/url-state.ts';
 
 /** A request to move the camera (a new object each time, so asking twice flies twice). */
 export interface FlyRequest {
@@ -125,6 +125,8 @@ export class AppState {
     this.selection = url.selection;
     this.spot = null;
     this.view = url.view;
+    this.listAllDates = url.allDates;
+    for (const layer of OPTIONAL_LAYERS) this.layers[layer] = !url.hiddenLayers.includes(layer);
     const index = this.base?.index;
     this.cursor = this.clamp(url.day ?? (index && index.features.length ? index.starts[index.starts.length - 1] : 0));
   }
@@ -140,6 +142,8 @@ export class AppState {
       sort: this.sort,
       selection: this.selection,
       view: this.view,
+      allDates: this.listAllDates,
+      hiddenLayers: OPTIONAL_LAYERS.filter((l) => !this.layers[l]),
     };
   }
 
