@@ -81,7 +81,8 @@ describe('export from the app', () => {
     expect(csv.file).toBe('conflict-map-all-dates.csv');
     expect(csv.text.trimEnd().split('\r\n').length - 1).toBe(await page.locator('[aria-label="Events"] ol > li button.row').count());
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page.getByTestId('export-note').textContent()).resolves.toBe('Link copied');
+    // The clipboard write is asynchronous: wait for its note.
+    await page.getByTestId('export-note').filter({ hasText: /^Link copied$/ }).waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#.*d=2020-03-02/);
     expect(link).toContain('q=idlib');
