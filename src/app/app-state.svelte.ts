@@ -18,7 +18,8 @@ import {
   type EventFeature,
   type WindowMode,
 } from './lib/event-index.ts';
-import { DEFAULT_URL_STATE, type Selection, type UrlState, type View } from './lib/url-state.ts';
+import { plainText } from './lib/markup.ts';
+import { DEFAULT_URL_STATE, OPTIONAL_LAYERS, type Selection, type UrlState, type View } from './lib/url-state.ts';
 
 /** A request to move the camera (a new object each time, so asking twice flies twice). */
 export interface FlyRequest {
@@ -99,6 +100,9 @@ export class AppState {
     return s?.kind === 'event' ? (this.featureById.get(s.id) ?? null) : null;
   });
 
+  /** Set by the URL sync: closes the reader by going Back when opening it pushed a history entry. */
+  historyClose: (() => boolean) | null = null;
+
   #searchCache = new WeakMap<EventFeature, string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -121,6 +125,8 @@ export class AppState {
     this.selection = url.selection;
     this.spot = null;
     this.view = url.view;
+    this.listAllDates = url.allDates;
+    for (const layer of OPTIONAL_LAYERS) this.layers[layer] = !url.hiddenLayers.includes(layer);
     const index = this.base?.index;
     this.cursor = this.clamp(url.day ?? (index && index.features.length ? index.starts[index.starts.length - 1] : 0));
   }
@@ -136,6 +142,8 @@ export class AppState {
       sort: this.sort,
       selection: this.selection,
       view: this.view,
+      allDates: this.listAllDates,
+      hiddenLayers: OPTIONAL_LAYERS.filter((l) => !this.layers[l]),
     };
   }
 
@@ -182,6 +190,12 @@ export class AppState {
     this.selection = selection;
   }
 
+  /** Closes the reader (Back, Escape, its own back button): through history when it pushed an entry. */
+  closeReader(): void {
+    if (!this.selection) return;
+    if (!this.historyClose?.()) this.select(null);
+  }
+
   /** A map click: one event opens the reader, several at one spot are listed first. */
   pick(featureIds: string[]): void {
     if (featureIds.length === 1) {
@@ -214,10 +228,10 @@ export class AppState {
     return ids.map((id) => this.featureById.get(id)).filter((f): f is EventFeature => !!f);
   }
 
-  /** The sentence an event was read from. */
+  /** The sentence an event was read from, as one line of plain text (its markup left out). */
   sentenceOf(f: EventFeature): string {
     const a = this.article(f.properties.articleId);
-    return a ? a.text.slice(f.properties.sentenceStart, f.properties.sentenceEnd).replace(/\s+/g, ' ').trim() : '';
+    return a ? plainText(a.text, { start: f.properties.sentenceStart, end: f.properties.sentenceEnd }) : '';
   }
 
   togglePlay(): void {

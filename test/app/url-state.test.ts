@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../../src/app/lib/days.ts';
-import { decodeUrlState, DEFAULT_URL_STATE, encodeUrlState, type UrlState } from '../../src/app/lib/url-state.ts';
+import { decodeUrlState, DEFAULT_URL_STATE, dropUnknownTypes, encodeUrlState, type UrlState } from '../../src/app/lib/url-state.ts';
 
 describe('the URL state codec', () => {
   it('writes nothing for the defaults', () => {
@@ -18,8 +18,11 @@ describe('the URL state codec', () => {
       sort: 'fatalities',
       selection: { kind: 'event', id: '003#120@geonames:170062' },
       view: { lon: 36.7, lat: 35.9, zoom: 8.5 },
+      allDates: true,
+      hiddenLayers: ['areas', 'routes'],
     };
     const text = encodeUrlState(s);
+    expect(text).toContain('all=1&hide=areas%2Croutes');
     expect(text).toContain('d=2020-02-27');
     expect(text).toContain('t=battles%2Cexplosions');
     const back = decodeUrlState(`#${text}`);
@@ -47,5 +50,16 @@ describe('the URL state codec', () => {
 
   it('keeps event types outside ACLED by name', () => {
     expect(decodeUrlState('t=riots,Cyber%20attack').state.filters.types).toEqual(['Riots', 'Cyber attack']);
+  });
+
+  it('says which layer names and event types of a link it ignored', () => {
+    const { state, problems } = decodeUrlState('hide=areas,roads&all=yes&t=battles,protest');
+    expect(state.hiddenLayers).toEqual(['areas']);
+    expect(problems).toEqual(['ignored all=yes', 'ignored hide=roads']);
+    expect(dropUnknownTypes(state, new Set(['Battles', 'Protests']))).toEqual(['ignored t=protest (no such event type in this data)']);
+    expect(state.filters.types).toEqual(['Battles']);
+    const only = decodeUrlState('t=nonsense').state;
+    expect(dropUnknownTypes(only, new Set(['Battles']))).toEqual(['ignored t=nonsense (no such event type in this data; showing all types)']);
+    expect(only.filters.types).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  * sentence is both.
  */
 import type { BoilerplateKind, Role, Span } from '../../core/model.ts';
+import type { InlineKind, Markup } from './markup.ts';
 
 /** A mention as the reader needs it. */
 export interface SegmentMention extends Span {
@@ -23,6 +24,8 @@ export interface SegmentMarks {
   mentions: SegmentMention[];
   /** A mention to emphasise (the one the user clicked on the map). */
   selectedMention?: Span | null;
+  /** The text's markup: runs cut at its blocks, syntax marked hidden, styles listed. */
+  markup?: Markup;
 }
 
 /** A run of text with uniform marks; `start`/`end` index the original text. */
@@ -34,6 +37,12 @@ export interface TextSegment extends Span {
   /** Index into `mentions`, or -1. */
   mention: number;
   selectedMention: boolean;
+  /** Markup syntax (`**`, `# `, `](url)`): left out of the rendered text. */
+  hidden: boolean;
+  /** Inline styles the run is inside, outermost first. */
+  styles: InlineKind[];
+  /** Target of the link the run is inside, as written (null when none). */
+  href: string | null;
 }
 
 /** Cuts `[0, length)` at every mark boundary and labels each run. Spans outside the text are clipped. */
@@ -50,6 +59,7 @@ export function segmentText(length: number, marks: SegmentMarks): TextSegment[] 
     ...marks.mentions,
     ...(marks.selected ? [marks.selected] : []),
     ...(marks.selectedMention ? [marks.selectedMention] : []),
+    ...(marks.markup ? [...marks.markup.blocks, ...marks.markup.hidden, ...marks.markup.styles] : []),
   ];
   for (const s of all) {
     const c = clip(s);
@@ -57,6 +67,7 @@ export function segmentText(length: number, marks: SegmentMarks): TextSegment[] 
   }
   const points = [...cuts].sort((a, b) => a - b);
   const inside = (s: Span | null | undefined, a: number) => !!s && s.start <= a && a < s.end;
+  const styles = marks.markup?.styles ?? [];
   const out: TextSegment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
@@ -70,6 +81,9 @@ export function segmentText(length: number, marks: SegmentMarks): TextSegment[] 
       selected: inside(marks.selected, start),
       mention: marks.mentions.findIndex((m) => inside(m, start)),
       selectedMention: inside(marks.selectedMention, start),
+      hidden: !!marks.markup?.hidden.some((h) => inside(h, start)),
+      styles: styles.filter((st) => inside(st, start)).map((st) => st.kind),
+      href: styles.find((st) => st.kind === 'link' && inside(st, start))?.href ?? null,
     });
   }
   return out;

@@ -5,3 +5,26 @@ export type ThemeChoice = 'auto' | 'light' | 'dark';
 export function isDark(choice: ThemeChoice, systemDark: boolean): boolean {
   return choice === 'dark' || (choice === 'auto' && systemDark);
 }
+
+const KEY = 'conflict-map:theme';
+const CHOICES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
+
+/** The choice remembered in this browser (localStorage), or 'auto'. */
+export function readTheme(): ThemeChoice {
+  try {
+    const v = localStorage.getItem(KEY);
+    return CHOICES.includes(v as ThemeChoice) ? (v as ThemeChoice) : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
+/** Remembers the choice ('auto' forgets it); storage refused (private mode) is no error. */
+export function saveTheme(choice: ThemeChoice): void {
+  try {
+    if (choice === 'auto') localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, choice);
+  } catch {
+    // Not remembered, still applied.
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * The view as a URL fragment, so that a link reopens the same view: date, step, window, filters,
- * list order, selected item and map camera. Decoding never throws: a bad value falls back to the
+ * list order (and whether it shows all dates), selected item, the layers switched off and the map
+ * camera. Decoding never throws: a bad value falls back to the
  * default and is reported, so a hand-edited link still opens.
  */
 import type { AcledEventType } from '../../core/model.ts';
@@ -34,7 +35,15 @@ export interface UrlState {
   selection: Selection | null;
   /** Camera, or null to fit the data. */
   view: View | null;
+  /** The list shows every date, not only the window's. */
+  allDates: boolean;
+  /** Optional map layers switched off in the legend. */
+  hiddenLayers: OptionalLayer[];
 }
+
+/** The map's optional layers, as the legend switches them. */
+export const OPTIONAL_LAYERS = ['mentions', 'areas', 'routes'] as const;
+export type OptionalLayer = (typeof OPTIONAL_LAYERS)[number];
 
 export const DEFAULT_WINDOW_DAYS = 7;
 export const MAX_WINDOW_DAYS = 3660;
@@ -48,6 +57,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   sort: 'date-desc',
   selection: null,
   view: null,
+  allDates: false,
+  hiddenLayers: [],
 };
 
 /** Short codes keep links readable; anything outside ACLED's list is written out in full. */
@@ -75,6 +86,8 @@ export function encodeUrlState(s: UrlState): string {
   if (s.filters.query) p.set('q', s.filters.query);
   if (s.sort !== DEFAULT_URL_STATE.sort) p.set('sort', s.sort);
   if (s.selection) p.set('sel', `${SELECTION_CODES[s.selection.kind]}:${s.selection.id}`);
+  if (s.allDates) p.set('all', '1');
+  if (s.hiddenLayers.length) p.set('hide', s.hiddenLayers.join(','));
   if (s.view) p.set('v', `${round(s.view.lon, 4)},${round(s.view.lat, 4)},${round(s.view.zoom, 2)}`);
   return p.toString();
 }
@@ -83,7 +96,7 @@ export function encodeUrlState(s: UrlState): string {
 export function decodeUrlState(fragment: string): { state: UrlState; problems: string[] } {
   const p = new URLSearchParams(fragment.replace(/^#/, ''));
   const problems: string[] = [];
-  const s: UrlState = { ...DEFAULT_URL_STATE, filters: { ...NO_FILTERS } };
+  const s: UrlState = { ...DEFAULT_URL_STATE, filters: { ...NO_FILTERS }, hiddenLayers: [] };
   const bad = (key: string, value: string) => problems.push(`ignored ${key}=${value}`);
 
   const d = p.get('d');
@@ -124,6 +137,18 @@ export function decodeUrlState(fragment: string): { state: UrlState; problems: s
     if (m && kind) s.selection = { kind, id: m[2] };
     else bad('sel', sel);
   }
+  const all = p.get('all');
+  if (all !== null) {
+    if (all === '1' || all === '0') s.allDates = all === '1';
+    else bad('all', all);
+  }
+  const hide = p.get('hide');
+  if (hide !== null) {
+    for (const layer of hide.split(',').filter(Boolean)) {
+      if ((OPTIONAL_LAYERS as readonly string[]).includes(layer)) s.hiddenLayers.push(layer as OptionalLayer);
+      else bad('hide', layer);
+    }
+  }
   const v = p.get('v');
   if (v !== null) {
     const [lon, lat, zoom] = v.split(',').map(Number);
@@ -132,6 +157,21 @@ export function decodeUrlState(fragment: string): { state: UrlState; problems: s
     else bad('v', v);
   }
   return { state: s, problems };
+}
+
+/**
+ * Drops from a decoded link the event types the data does not have (a mistyped `t=` would
+ * otherwise show nothing, silently), with a note for each.
+ */
+export function dropUnknownTypes(state: UrlState, known: ReadonlySet<string>): string[] {
+  const types = state.filters.types;
+  if (!types) return [];
+  const unknown = types.filter((t) => !known.has(t));
+  if (!unknown.length) return [];
+  const kept = types.filter((t) => known.has(t));
+  state.filters = { ...state.filters, types: kept.length ? kept : null };
+  const code = (t: string) => (TYPE_CODES as Record<string, string>)[t] ?? t;
+  return unknown.map((t) => `ignored t=${code(t)} (no such event type in this data${kept.length ? '' : '; showing all types'})`);
 }
 
 function round(x: number, digits: number): number {
