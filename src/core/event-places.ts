@@ -23,6 +23,8 @@ export interface LocatedPlace {
   mention?: Span;
   /** ACLED geo precision of this place for this event. */
   precision: GeoPrecision;
+  /** The name as written when the gazetteer lacks it: `place` is the known place it lies in or near. */
+  unresolvedName?: string;
 }
 
 const KIND_PRECISION: Record<PlaceKind, GeoPrecision> = {
@@ -59,11 +61,15 @@ export function mentionPrecision(text: string, mention: Mention): GeoPrecision {
  * descriptions resolved backwards. `literal` is every literal, resolved mention of the
  * article in text order; `sentences` the content sentences (for the reach of anaphora).
  */
-export function placesIn(text: string, spans: Span[], literal: Mention[], sentences: Span[]): LocatedPlace[] {
+export function placesIn(text: string, spans: Span[], literal: Mention[], sentences: Span[], unknown: Mention[] = []): LocatedPlace[] {
   const inSpans = (s: Span) => spans.some((c) => s.start >= c.start && s.end <= c.end);
   const found: Array<LocatedPlace & { at: number }> = [];
   for (const m of literal) {
     if (inSpans(m)) found.push({ place: m.place!, mention: { start: m.start, end: m.end }, precision: mentionPrecision(text, m), at: m.start });
+  }
+  // "the village of Joubas", unknown to the gazetteer: drawn at the place it lies in or near, never finer than "near a town".
+  for (const m of unknown) {
+    if (inSpans(m)) found.push({ place: m.near!, mention: { start: m.start, end: m.end }, precision: KIND_PRECISION[m.near!.kind] === 1 ? 2 : 3, at: m.start, unresolvedName: m.surface });
   }
   for (const span of spans) {
     ANAPHORA.lastIndex = 0;
@@ -79,8 +85,10 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   const unique: LocatedPlace[] = [];
   for (const f of found) {
     const same = unique.find((u) => u.place.id === f.place.id);
-    if (same) same.precision = Math.min(same.precision, f.precision) as GeoPrecision;
-    else unique.push({ place: f.place, mention: f.mention, precision: f.precision });
+    // "Zamzam camp near El Fasher": the event is at the camp, near the town, not in the town.
+    if (same && (same.unresolvedName || f.unresolvedName)) Object.assign(same, same.unresolvedName ? {} : { mention: f.mention, unresolvedName: f.unresolvedName }, { precision: Math.max(same.precision, f.precision) as GeoPrecision });
+    else if (same) same.precision = Math.min(same.precision, f.precision) as GeoPrecision;
+    else unique.push({ place: f.place, mention: f.mention, precision: f.precision, ...(f.unresolvedName ? { unresolvedName: f.unresolvedName } : {}) });
   }
   // "the Bayirbucak region of northwest Syria": the country adds nothing to a finer place inside
   // it; "Gwoza, a town in Borno State": nor does the state.
@@ -111,6 +119,7 @@ export function mainTheatre(literal: Mention[]): Place | null {
 export function toEventPlace(p: LocatedPlace, inferred: boolean): EventPlace {
   const out: EventPlace = { placeId: p.place.id, name: p.place.name, lat: p.place.lat, lon: p.place.lon, inferred };
   if (p.mention && !inferred) out.mention = { start: p.mention.start, end: p.mention.end };
+  if (p.unresolvedName && !inferred) out.unresolvedName = p.unresolvedName;
   return out;
 }
 

@@ -86,6 +86,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   const inBoilerplate = overlapsAny(article.boilerplate);
   const sentences = article.sentences.filter((s) => !inBoilerplate(s));
   const literal = mentions.filter((m) => m.role === 'literal' && m.place && !inBoilerplate(m)).sort((a, b) => a.start - b.start);
+  // Places the gazetteer lacks, named by a settlement phrase and placed near a known one.
+  const unknown = mentions.filter((m) => m.role === 'literal' && !m.place && m.near && !inBoilerplate(m));
+  const unknownIn = spansWithin(unknown);
   const theatre = mainTheatre(literal);
   const countryName = countryNamer(mentions);
   const pubDay = publication.published ? dayNumber(publication.published) : null;
@@ -113,7 +116,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     if (!cands.length) return;
     // The literal mentions placesIn can reach: inside the sentence, or up to ANAPHOR_REACH sentences back ("the town").
     const reach = literal.slice(lastBelow(literalStarts, sentences[Math.max(0, i - ANAPHOR_REACH)].start), lastBelow(literalStarts, s.end));
-    const places = cands.map((c) => placesIn(text, c.spans, reach, sentences));
+    const places = cands.map((c) => placesIn(text, c.spans, reach, sentences, unknownIn(s)));
     const last = drafts[drafts.length - 1];
     if (last && last.lastSentence === i - 1 && !dates.length && cands.every((c) => c.passiveCasualty) && places.every((p) => !p.length)) {
       const dead = countFatalities(sText);

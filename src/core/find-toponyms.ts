@@ -41,6 +41,8 @@ export interface ScoredCandidate {
 const SHIPPED_MODEL = recogniserModel as LinearModel;
 /** Rule verdicts with nothing against a name: such an occurrence is confirmed by a sure one of the same name. */
 const CONFIRMABLE = new Set(['ok', 'cap-after']);
+/** How sure a settlement phrase ("the village of X") makes the recognition, whatever the model says. */
+const SETTLEMENT_RECOGNITION = 0.9;
 
 /** Finds the toponyms of an article (content sentences only, never boilerplate). */
 export function findToponyms(article: CleanedArticle, resources: RecognizerResources): Toponym[] {
@@ -56,7 +58,7 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
   const out: Toponym[] = [];
   for (const s of scored) {
     const confirmed = s.probability < model.threshold && s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface));
-    if (s.probability < model.threshold && !confirmed) continue;
+    if (s.probability < model.threshold && !confirmed && !s.candidate.settlement) continue;
     const c = s.candidate;
     // A people that spans states ("Turkmen", "Kurds") is a state's demonym only where the article names that state.
     if (c.demonym && ETHNONYMS.has(c.surface.toLowerCase()) && c.candidates.some((x) => x.place.kind === 'country') && !c.candidates.some((x) => home.has(x.place.countryCode))) continue;
@@ -69,10 +71,11 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
       end: c.end,
       surface: c.surface,
       sentence: c.sentence,
-      role: c.embedded ? 'embedded' : c.street ? 'literal' : classifyRole(s.tokens, c.first, c.last, c.candidates, named.has(c.candidates[0]?.place.countryCode)),
+      role: c.embedded ? 'embedded' : c.street || c.settlement ? 'literal' : classifyRole(s.tokens, c.first, c.last, c.candidates, named.has(c.candidates[0]?.place.countryCode)),
       candidates,
-      recognition: round(s.probability),
+      recognition: round(c.settlement ? Math.max(s.probability, SETTLEMENT_RECOGNITION) : s.probability),
       ...(c.kindHint ? { kindHint: c.kindHint } : {}),
+      ...(c.settlement ? { settlement: true } : {}),
     });
   }
   return out;

@@ -175,6 +175,11 @@ export interface Mention extends Span {
   role: Role;
   /** The resolved place, or null when no candidate was good enough. */
   place: Place | null;
+  /**
+   * For a place the gazetteer lacks that a settlement phrase names ("the village of Joubas",
+   * "Zamzam camp"): the known place it lies in or near, where its events are drawn.
+   */
+  near?: Place;
   /** 0..1: how sure we are of both the recognition and the resolution. */
   confidence: number;
   geoPrecision: GeoPrecision;
@@ -195,6 +200,8 @@ export interface Toponym extends Span {
   recognition: number;
   /** A feature word that follows the name and says its kind ('Province', 'County', 'highway'). */
   kindHint?: PlaceKind;
+  /** Named by a settlement phrase ("the village of X", "X camp"): a place even if the gazetteer lacks it. */
+  settlement?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +257,11 @@ export interface EventPlace {
   mention?: Span;
   /** True when the sentence names no place and the article's main theatre was used. */
   inferred: boolean;
+  /**
+   * The name the sentence gives when the gazetteer lacks it ("Joubas"): the event is drawn at
+   * this place, the known one it lies in or near, at geo precision 2 or 3.
+   */
+  unresolvedName?: string;
 }
 
 /** A dated real-world event reported by an article. */

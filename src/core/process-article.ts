@@ -20,7 +20,8 @@ export function processArticle(raw: RawArticle, resources: PipelineResources): P
   const resolved = resolvePlaces(article.id, toponyms);
   const mentions = resolved.filter((m) => m.place !== null);
   const unresolved = resolved.filter((m) => m.place === null).map(({ start, end, surface }) => ({ start, end, surface }));
-  const events = extractEvents({ article, publication, temporal, mentions });
+  // Events also see the places the gazetteer lacks that settlement phrases name ("the village of X"), placed near a known one.
+  const events = extractEvents({ article, publication, temporal, mentions: resolved.filter((m) => m.place !== null || m.near) });
   if (toponyms.length > NEARNESS_WINDOW + 1) {
     // Bounded cost has a price on such a text: say so, never silently.
     problems.push({

@@ -15,7 +15,7 @@
 import type { Candidate, GeoPrecision, Mention, PlaceKind, Toponym } from './model.ts';
 import { approxDistanceKm } from './geo.ts';
 import { jointNearness, within, type JointNearness } from './joint-nearness.ts';
-import { normalizeName } from './normalize-name.ts';
+import { looseKey, normalizeName } from './normalize-name.ts';
 import { logistic, score, weightMap, type LinearModel } from './linear-model.ts';
 import { candidateFeatures, occurrenceFeatures, placeFeatures, type CandidateContext, type ResolutionEvidence } from './place-features.ts';
 import rankerModel from '../../geodata/models/place-ranker.json' with { type: 'json' };
@@ -30,8 +30,9 @@ const PROXIMITY_SCALE_KM = 40;
 const NESTED_TIE = 0.02;
 /**
  * A province named after a big city ("Kharkiv", "Aleppo", "Khartoum"): the bare name means the
- * city when the city has at least this many people, unless a kind word says otherwise ("Kharkiv
- * region"). Smaller capitals (Idlib, Latakia) leave the province its usual precedence: news
+ * city when the city has at least this many people and bears the province's very name, unless
+ * a kind word says otherwise ("Kharkiv region") or the name stands as a container ("Buffalo,
+ * New York"). Smaller capitals (Idlib, Latakia) leave the province its usual precedence: news
  * says "Idlib" of the province and "Idlib city" of the town.
  */
 const NAMESAKE_CITY_POPULATION = 500_000;
@@ -67,6 +68,15 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
         };
       }
     }
+    if (!pick && t.settlement) {
+      // A village, camp or district the gazetteer lacks: kept, unresolved, near the known place it lies in or by.
+      const near = enclosingPlace(k, toponyms, chosen);
+      return {
+        articleId, start: t.start, end: t.end, surface: t.surface, role: t.role, place: null,
+        confidence: round(t.recognition * (near?.certainty ?? 0) * STREET_CONFIDENCE), geoPrecision: near && geoPrecisionOf(near.candidate.place.kind) < 3 ? 2 : 3,
+        sentence: t.sentence, ...(near ? { near: near.candidate.place } : {}),
+      };
+    }
     return {
       articleId,
       start: t.start,
@@ -79,6 +89,34 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
       sentence: t.sentence,
     };
   });
+}
+
+/** How far after a name (characters) its container may stand: "Gouz Al-Naqa village of Abu Gouta area in Gezira State". */
+const CONTAINER_REACH = 90;
+
+/**
+ * The known place a name the gazetteer lacks lies in or near: the first placed name after it in
+ * its sentence, close by ("Zamzam camp near El Fasher", "the village of Otradnoye near
+ * Belgorod"), else the nearest placed name before it in the sentence, else the sentence's
+ * country; null when its sentence places nothing (the event then takes the article's theatre).
+ */
+function enclosingPlace(k: number, all: Toponym[], chosen: Array<Choice | null>): Choice | null {
+  const t = all[k];
+  const isCountry = (c: Choice) => c.candidate.place.kind === 'country' || c.candidate.place.kind === 'continent';
+  let country: Choice | null = null;
+  for (let j = k + 1; j < all.length && all[j].sentence === t.sentence && all[j].start - t.end <= CONTAINER_REACH; j += 1) {
+    const c = chosen[j];
+    if (!c || all[j].role !== 'literal') continue;
+    if (!isCountry(c)) return c;
+    country ??= c;
+  }
+  for (let j = k - 1; j >= 0 && all[j].sentence === t.sentence; j -= 1) {
+    const c = chosen[j];
+    if (!c || all[j].role !== 'literal') continue;
+    if (!isCountry(c)) return c;
+    country ??= c;
+  }
+  return country;
 }
 
 /** ACLED-style geo precision of a place kind: 1 a town, 2 part of a region, 3 a region or larger. */
@@ -200,7 +238,7 @@ function bestCandidate(k: number, all: Toponym[], keys: string[], scorer: Scorer
   if (second >= 0 && list[best].score - list[second].score < NESTED_TIE && within(list[best].candidate.place, list[second].candidate.place) && list[second].proximity > list[best].proximity) {
     [best, second] = [second, best];
   }
-  const city = namesakeCity(list.map((x) => x.candidate), best, all[k]);
+  const city = isContainer(k, all) ? -1 : namesakeCity(list.map((x) => x.candidate), best, all[k]);
   if (city >= 0) [best, second] = [city, best];
   const margin = second >= 0 ? Math.abs(list[best].score - list[second].score) : 1;
   return { candidate: list[best].candidate, score: list[best].score, certainty: round(Math.min(1, 0.5 + margin)) };
@@ -210,7 +248,14 @@ function bestCandidate(k: number, all: Toponym[], keys: string[], scorer: Scorer
 function namesakeCity(candidates: Candidate[], best: number, t: Toponym): number {
   const province = candidates[best].place;
   if (province.kind !== 'admin1' || t.kindHint === 'admin1' || t.kindHint === 'region' || t.kindHint === 'admin2') return -1;
-  return candidates.findIndex((c) => c.match === 'exact' && (c.place.kind === 'city' || c.place.kind === 'town') && c.place.population >= NAMESAKE_CITY_POPULATION && within(province, c.place));
+  // The very name, up to transliteration ("Zaporizhzhya" the city, "Zaporizhzhia" the oblast); not "New York City".
+  const name = looseKey(province.name);
+  return candidates.findIndex((c) => c.match === 'exact' && (c.place.kind === 'city' || c.place.kind === 'town') && c.place.population >= NAMESAKE_CITY_POPULATION && looseKey(c.place.name) === name && within(province, c.place));
+}
+
+/** Whether name k follows another right after a comma, as its container does ("Buffalo, New York"). */
+function isContainer(k: number, all: Toponym[]): boolean {
+  return k > 0 && containerOf(k - 1, all) === all[k];
 }
 
 /**

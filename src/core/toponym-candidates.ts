@@ -12,6 +12,7 @@ import type { Candidate, PlaceKind } from './model.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Token } from './tokenize.ts';
 import { normalizeName } from './normalize-name.ts';
+import { settlementNamesAt, type SettlementName } from './settlement-phrases.ts';
 import {
   CALENDAR_WORDS,
   ETHNONYMS,
@@ -62,6 +63,8 @@ export interface SpanCandidate {
   abbreviation: boolean;
   /** A feature word right after the name saying its kind ("Province", "County"). */
   kindHint?: PlaceKind;
+  /** Named by a settlement phrase ("the village of X", "X camp"): a place, known to the gazetteer or not. */
+  settlement?: boolean;
 }
 
 const MAX_TOKENS_DEFAULT = 6;
@@ -84,9 +87,17 @@ export function sentenceCandidates(
 ): SpanCandidate[] {
   const { gazetteer } = resources;
   const maxTokens = Math.max(1, Math.min(gazetteer.maxNameTokens || MAX_TOKENS_DEFAULT, 8));
+  const isCommon = (lower: string) => resources.commonWords.has(lower);
   const result: SpanCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {
+    const settlements = settlementNamesAt(tokens, i, isCommon);
+    // "Anderson County", "Pale Township": a name the gazetteer knows with its kind word is that name.
+    if (settlements.length && !(settlements.length === 1 && (longestMatch(text, tokens, i, maxTokens, resources)?.end ?? 0) >= settlements[0].phraseEnd)) {
+      for (const n of settlements) result.push(settlementCandidate(text, tokens, n, sentence, maxTokens, resources));
+      i = settlements[settlements.length - 1].phraseEnd;
+      continue;
+    }
     const road = roadNumber(tokens, i);
     if (road) {
       result.push(streetCandidate(text, tokens, i, road, sentence, []));
@@ -144,6 +155,38 @@ export function sentenceCandidates(
     i = end;
   }
   return result;
+}
+
+/**
+ * The candidate of a settlement phrase's name: the gazetteer's readings when it knows exactly
+ * that name, else none (a place it lacks). The phrase says it is a place: no rule speaks against it.
+ */
+function settlementCandidate(text: string, tokens: Token[], n: SettlementName, sentence: number, maxTokens: number, resources: CandidateResources): SpanCandidate {
+  const match = longestMatch(text, tokens, n.first, Math.min(maxTokens, n.end - n.first), resources);
+  // Only the gazetteer's exact readings: a loose skeleton of a village name matches far too much.
+  const candidates = match && match.end === n.end ? match.candidates.filter((c) => c.match === 'exact') : [];
+  const start = tokens[n.first].start;
+  // "Pale Township", "Kurram District": a capitalised kind word belongs to the name; "Zamzam camp": a lower-case one does not.
+  const last = n.kindEnd > n.end && tokens[n.end].capitalised && !candidates.length ? n.kindEnd : n.end;
+  const stop = tokens[last - 1].end;
+  return {
+    start,
+    end: stop,
+    surface: text.slice(start, stop),
+    sentence,
+    first: n.first,
+    last,
+    candidates,
+    reason: 'ok',
+    locative: true,
+    loose: false,
+    demonym: false,
+    embedded: false,
+    street: false,
+    abbreviation: false,
+    kindHint: n.kind,
+    settlement: true,
+  };
 }
 
 function streetCandidate(text: string, tokens: Token[], i: number, end: number, sentence: number, candidates: Candidate[]): SpanCandidate {
