@@ -119,7 +119,8 @@ export function eventPoints(e: ConflictEvent): Array<Feature<Point, EventFeature
       fatalities: e.fatalities,
       geoPrecision: e.geoPrecision,
       placeId: place.placeId,
-      placeName: place.name,
+      // A place the gazetteer lacks shows as written, with the known place it is drawn at.
+      placeName: place.unresolvedName ? `${place.unresolvedName} (near ${place.name})` : place.name,
       placeInferred: place.inferred,
       sentenceStart: e.sentence.start,
       sentenceEnd: e.sentence.end,
