@@ -57,6 +57,20 @@ describe('resolvePlaces', () => {
     expect(p?.countryCode).toBe('SY');
   });
 
+  it('leaves a small namesake on another continent unresolved rather than drawn there', () => {
+    const mentions = resolve("Fano fighters took control of the town of Lalibela in Ethiopia's Amhara region. The region remains tense as residents in Kobo reported fighting early Tuesday morning. The army clashed with Fano near Debre Tabor.");
+    const kobo = mentions.find((m) => m.surface === 'Kobo');
+    expect(kobo).toBeDefined();
+    expect(kobo!.place === null || kobo!.place.countryCode === 'ET').toBe(true);
+    expect(mentions.find((m) => m.surface === 'Lalibela')?.place?.countryCode).toBe('ET');
+  });
+
+  it('reads a province named after its big city as the city, but not as a container or under another name', () => {
+    expect(place('A missile strike hit a residential building in Kharkiv on Friday.', 'Kharkiv')?.kind).toBe('city');
+    expect(place('Fighting spread across the Kharkiv region on Friday.', 'Kharkiv')?.kind).not.toBe('city');
+    expect(place('A girl from Buffalo, New York, died of the flu.', 'New York')?.kind).toBe('admin1');
+  });
+
   it('gives ACLED geo precision by kind', () => {
     expect(geoPrecisionOf('town')).toBe(1);
     expect(geoPrecisionOf('admin2')).toBe(2);

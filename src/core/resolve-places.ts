@@ -55,6 +55,7 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
   let chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, null));
   chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, chosen));
   chosen = oneSensePerDiscourse(toponyms, keys, chosen);
+  chosen = withoutStrays(toponyms, chosen);
   const towns = townIndex(chosen);
   return toponyms.map((t, k) => {
     const pick = chosen[k];
@@ -88,6 +89,31 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
       geoPrecision: geoPrecisionOf(pick?.candidate.place.kind),
       sentence: t.sentence,
     };
+  });
+}
+
+/**
+ * A small place (a village or town) in a country no other name of the article lies in, far from
+ * every other place it names, is a namesake, not what the story means ("Kobo" read as a Chinese
+ * village in a report on Ethiopia): better unresolved than drawn on another continent.
+ */
+const STRAY_KM = 1000;
+const STRAY_KINDS = new Set(['village', 'town']);
+
+function withoutStrays(all: Toponym[], chosen: Array<Choice | null>): Array<Choice | null> {
+  const placed = chosen.map((c, k) => (c && all[k].role !== 'embedded' ? c.candidate.place : null));
+  return chosen.map((c, k) => {
+    if (!c || !STRAY_KINDS.has(c.candidate.place.kind)) return c;
+    const p = c.candidate.place;
+    let others = 0;
+    for (let j = 0; j < placed.length; j += 1) {
+      const q = placed[j];
+      if (!q || j === k || normalizeName(all[j].surface) === normalizeName(all[k].surface)) continue;
+      others += 1;
+      if (q.countryCode === p.countryCode) return c;
+      if (q.kind !== 'country' && q.kind !== 'continent' && approxDistanceKm(p.lat, p.lon, q.lat, q.lon) <= STRAY_KM) return c;
+    }
+    return others >= 2 ? null : c;
   });
 }
 
