@@ -68,3 +68,13 @@ describe('publication date from the URL', () => {
     expect(withUrl('https://example.com/essaydetails.php?eid=79817&cid=522').published).toBeNull();
   });
 });
+
+describe('a page clock above the story', () => {
+  it('yields to the date in the URL when the two disagree', () => {
+    const text = 'July 20th, 2024\n\nRebels attack a ship in the Gulf of Aden\n\nBy Jon Gambrell, The Associated Press on January 17, 2024.\n\nA drone hit the ship on Wednesday.';
+    const p = findPublication(cleanArticle({ id: 'c', text, meta: { url: 'https://example.com/news/world-news/2024/01/17/rebels-attack-ship/' } }).article);
+    expect([p.published, p.source]).toEqual(['2024-01-17', 'metadata']);
+    const alone = findPublication(cleanArticle({ id: 'c', text, meta: {} }).article);
+    expect(alone.published).toBe('2024-07-20');
+  });
+});

@@ -29,7 +29,22 @@ const PRECISIONS: DatePrecision[] = ['day', 'week', 'month', 'year', 'approximat
 
 /** Find the publication date of a cleaned article. */
 export function findPublication(article: CleanedArticle): Publication {
-  return fromMetadata(article) ?? fromDateline(article) ?? fromUrl(article) ?? fromContent(article) ?? { published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline, URL or content' };
+  const metadata = fromMetadata(article);
+  if (metadata) return metadata;
+  const dateline = fromDateline(article);
+  const url = fromUrl(article);
+  // A line that is a date and nothing else may be the page's clock ("July 20th, 2024" above an AP
+  // story of 17 January): where the article's URL gives another day, the URL is the better witness.
+  if (dateline?.span && url?.precision === 'day' && url.published !== dateline.published && bareDateLine(article.text, dateline.span)) return url;
+  return dateline ?? url ?? fromContent(article) ?? { published: null, precision: 'unknown', source: 'none', evidence: 'no date in metadata, dateline, URL or content' };
+}
+
+/** Whether the line holding a date holds nothing else: no outlet, no place, no label. */
+function bareDateLine(text: string, date: Span): boolean {
+  const start = text.lastIndexOf('\n', date.start - 1) + 1;
+  const nl = text.indexOf('\n', date.end);
+  const rest = text.slice(start, date.start) + text.slice(date.end, nl < 0 ? text.length : nl);
+  return !/\p{L}{2,}/u.test(rest.replace(/\b(?:st|nd|rd|th)\b/g, ''));
 }
 
 /** A date in the article's address: "/2024/06/25/", "-2024-06-25-", "/2024/06/" (a month). */
