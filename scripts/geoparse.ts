@@ -2,7 +2,8 @@
  * `npm run --silent geoparse < in.jsonl > out.jsonl`: the streaming interface. Each input line
  * is `{"id","text","published"?,...}`; each output line follows the geoparse contract
  * (src/core/geoparse-line.ts). Stdout carries JSONL only; problems go to stderr, one line each,
- * so every input line is either in the output or reported.
+ * so every input line is either in the output or reported. A text over the size bound
+ * (src/core/bound-article.ts) is read up to it and written, with a warning line on stderr.
  */
 import { createInterface } from 'node:readline';
 import { processArticle } from '../src/core/process-article.ts';
@@ -27,7 +28,10 @@ for await (const line of lines) {
   }
   let out: string;
   try {
-    out = JSON.stringify(toGeoparseLine(processArticle(parsed.article, resources)));
+    const processed = processArticle(parsed.article, resources);
+    // A text cut at the size bound is written, and said to be partial (not a rejected line).
+    for (const p of processed.problems) if (p.code === 'article-truncated') process.stderr.write(`geoparse: warning: line ${lineNumber}: ${p.message}\n`);
+    out = JSON.stringify(toGeoparseLine(processed));
   } catch (error) {
     // A bug met on one article must not end the stream: one clear line, the next article goes on.
     rejected += 1;

@@ -72,6 +72,15 @@ describe('ingest of the hostile corpus', () => {
     expect(report.problems.some((p) => p.code === 'many-mentions' && p.articleId === 'many-lines' && p.severity === 'warning')).toBe(true);
   });
 
+  it('reads a text over the size bound up to it, and says so with the dropped span', () => {
+    for (const id of ['many-lines', 'one-mb-line']) {
+      const p = report.problems.find((q) => q.code === 'article-truncated' && q.articleId === id);
+      expect(p?.severity, id).toBe('warning');
+      const text = articles.find((a) => a.id === id)!.text;
+      expect(p!.span!.start, id).toBe(text.length);
+    }
+  });
+
   it('lists what it could not make on this machine, with the reason', () => {
     for (const reason of corpus.omitted) expect(reason).toMatch(/: /);
   });
@@ -86,6 +95,7 @@ describe('geoparse of a hostile stream', () => {
     const rejected = run.stderr.split('\n').filter((l) => /^geoparse: line \d+: /.test(l));
     expect(out.length + rejected.length).toBe(corpus.geoparseLines);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(run.stderr).toMatch(/^geoparse: warning: line \d+: The article has 1,0\d\d,\d{3} characters; only the first/m);
     expect(out.map((l) => JSON.parse(l).id)).toEqual(expect.arrayContaining(['bom', 'crlf', '../../x', '7', 'bad-utf8', 'long', 'last']));
   }, 120_000);
 });

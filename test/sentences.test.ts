@@ -2,12 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { splitSentences } from '../src/core/sentences.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../src/core/sentences.ts';
 
 const split = (text: string, exclude: { start: number; end: number }[] = []) =>
   splitSentences(text, exclude).map((s) => text.slice(s.start, s.end));
 
 describe('splitSentences', () => {
+  it('cuts a text without sentence ends (a pasted log) at line breaks, else spaces, into pieces of at most MAX_SENTENCE_CHARS', () => {
+    const log = Array.from({ length: 400 }, (_, i) => `10:00:${String(i % 60).padStart(2, '0')} INFO GET /api ${i}`).join('\n');
+    const pieces = split(log);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(pieces.join('\n')).toBe(log);
+    const words = Array.from({ length: 1000 }, (_, i) => `word${i}`).join(' ');
+    const wordPieces = split(words);
+    for (const p of wordPieces) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(wordPieces.join(' ')).toBe(words);
+    for (const p of split('x'.repeat(MAX_SENTENCE_CHARS * 2 + 5))) expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+  });
+
   it('splits on full stops, question and exclamation marks', () => {
     expect(split('Shells fell on Idlib. Was anyone hurt? Yes! Two died.')).toEqual([
       'Shells fell on Idlib.', 'Was anyone hurt?', 'Yes!', 'Two died.',

@@ -8,12 +8,24 @@ import { findPublication, findTemporalExpressions } from './find-dates.ts'; // p
 import { findToponyms, type RecognizerResources } from './find-toponyms.ts'; // place names and roles
 import { NEARNESS_WINDOW, resolvePlaces } from './resolve-places.ts'; // names → gazetteer places
 import { extractEvents } from './extract-events.ts'; // dated events at places
+import { boundArticle, MAX_ARTICLE_CHARS } from './bound-article.ts'; // the size bound
 
 export type PipelineResources = RecognizerResources;
 
-/** Runs every stage on one article. Never throws on bad text: problems are returned as data. */
-export function processArticle(raw: RawArticle, resources: PipelineResources): ProcessedArticle {
+/** Options of `processArticle`. */
+export interface ProcessOptions {
+  /** Characters read of one article; a longer one is cut at a break near it, with a warning (default MAX_ARTICLE_CHARS). */
+  maxChars?: number;
+}
+
+/**
+ * Runs every stage on one article. Never throws on bad text: problems are returned as data.
+ * An article over `maxChars` is read up to it (bound-article.ts): cost and memory stay bounded.
+ */
+export function processArticle(input: RawArticle, resources: PipelineResources, options: ProcessOptions = {}): ProcessedArticle {
+  const { raw, problem: truncated } = boundArticle(input, options.maxChars ?? MAX_ARTICLE_CHARS);
   const { article, problems } = cleanArticle(raw);
+  if (truncated) problems.push(truncated);
   const publication = findPublication(article);
   const temporal = findTemporalExpressions(article, publication);
   const toponyms = findToponyms(article, resources);

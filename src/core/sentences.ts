@@ -16,6 +16,8 @@
  *   target (`[text](#)`), unless the word before the full stop is an abbreviation (Mr., Gen.,
  *   Jan. 5, No. 7), an initial (Donald J. Trump) or a dotted acronym (U.S.) not followed by a
  *   typical sentence opener. Decimals (41.9%) never break: no whitespace follows the point.
+ * - A sentence longer than MAX_SENTENCE_CHARS (a text without sentence ends: a pasted log) is
+ *   cut at its line breaks, else at spaces, into pieces no longer than that.
  */
 import type { Sentence, Span } from './model.ts';
 
@@ -25,7 +27,7 @@ export function splitSentences(text: string, exclude: Span[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const segment of contentSegments(text.length, exclude)) {
     for (const unit of units(text, segment.start, segment.end)) {
-      for (const span of splitUnit(text, unit.start, unit.end)) {
+      for (const span of splitUnit(text, unit.start, unit.end).flatMap((u) => bounded(text, u))) {
         const trimmed = trimSpan(text, span.start, span.end);
         if (trimmed && /[\p{L}\p{N}]/u.test(text.slice(trimmed.start, trimmed.end))) {
           sentences.push({ ...trimmed, paragraph: paragraphOf(breaks, trimmed.start) });
@@ -174,6 +176,35 @@ function splitUnit(text: string, start: number, end: number): Span[] {
     i = j - 1;
   }
   if (from < end) out.push({ start: from, end });
+  return out;
+}
+
+/**
+ * Longest sentence, in characters: the stages read sentence by sentence, and some of their
+ * reading grows with the sentence's length (chrono's refiners, the clause of a date), so a text
+ * with no sentence ends (a pasted log, a list of names) would cost the square of its length.
+ * The evaluation corpora's longest sentence has 1,159 characters.
+ */
+export const MAX_SENTENCE_CHARS = 3_000;
+
+/** A span cut into pieces of at most MAX_SENTENCE_CHARS: at its last line break, else space, in the piece's second half, else at the bound. */
+function bounded(text: string, span: Span): Span[] {
+  if (span.end - span.start <= MAX_SENTENCE_CHARS) return [span];
+  const out: Span[] = [];
+  let from = span.start;
+  while (span.end - from > MAX_SENTENCE_CHARS) {
+    const limit = from + MAX_SENTENCE_CHARS;
+    const half = from + MAX_SENTENCE_CHARS / 2;
+    let cut = text.lastIndexOf('\n', limit - 1) + 1;
+    if (cut <= half) {
+      cut = limit;
+      while (cut > half && !/\s/.test(text[cut - 1])) cut--;
+      if (cut <= half) cut = /[\ud800-\udbff]/.test(text[limit - 1]) ? limit - 1 : limit;
+    }
+    out.push({ start: from, end: cut });
+    from = cut;
+  }
+  out.push({ start: from, end: span.end });
   return out;
 }
 
