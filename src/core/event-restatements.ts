@@ -67,7 +67,8 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
     if (finer(e.places, into.places, placeOf)) Object.assign(into, { places: e.places, geoPrecision: e.geoPrecision });
     into.fatalities ??= e.fatalities;
     into.actors = [...new Set([...into.actors, ...e.actors])];
-    into.trigger = `${into.trigger}; ${e.trigger}`;
+    // Each distinct trigger once: a text that retells one incident a thousand times has one event, not a thousand-part trigger.
+    if (!into.trigger.split('; ').includes(e.trigger)) into.trigger = `${into.trigger}; ${e.trigger}`;
   });
   return kept.map((k) => k.event);
 
