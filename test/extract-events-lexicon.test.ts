@@ -141,3 +141,20 @@ describe('the type of one side\'s attack and of deaths comes from the weapon, el
     expect(splitClauses(s).map((c) => s.slice(c.start, c.end))).toEqual([s]);
   });
 });
+
+describe('more forms of war reporting', () => {
+  const first = (text: string) => findTriggers(text).map((t) => [t.text, t.rule.type, t.rule.subType])[0];
+  it.each([
+    ['A military jet dropped three bombs on the village.', 'Explosions/Remote violence', 'Air/drone strike'],
+    ['A suicide bomber blew himself up outside the restaurant.', 'Explosions/Remote violence', 'Suicide bomb'],
+    ['Its forces pounded the positions on Wednesday.', 'Explosions/Remote violence', 'Shelling/artillery/missile attack'],
+    ['Rebels advanced on Sunday into the centre of the city.', 'Strategic developments', 'Other'],
+    ['The separatists agreed to the terms of a ceasefire.', 'Strategic developments', 'Agreement'],
+    ['Gunmen opened fire on worshippers.', 'Battles', 'Armed clash'],
+  ])('%s', (text, type, subType) => expect(first(text)?.slice(1)).toEqual([type, subType]));
+
+  it('reads a continued action as one that happened ("continued to pound")', () => {
+    const t = findTriggers('Its forces had continued to pound the town.').find((x) => x.text === 'pound')!;
+    expect(notAsserted('Its forces had continued to ', t)).toBeNull();
+  });
+});

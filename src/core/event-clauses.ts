@@ -53,7 +53,7 @@ const MAY_RE = /\bmay\b/;
 const NEGATION_RE = /\b(?:not|never|no|denied|deny|denies|denying|ruled?\s+out|without)\b(?!\s+only\b)(?!\s+(?:fewer|less|more)\s+than\b)|n't\b/i;
 /** "to retake", "to besiege and eventually recapture": an infinitive, possibly coordinated. */
 const INFINITIVE_RE = /\bto\s+(?:\w+ly\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:\w+ly\s+)?)?$/i;
-const ATTEMPT_RE = /\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|managed|failed)\s+to\s+(?:\w+ly\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:\w+ly\s+)?)?$/i;
+const ATTEMPT_RE = /\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|managed|failed|continued|continues|began|begun|started|kept\s+on)\s+to\s+(?:\w+ly\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:\w+ly\s+)?)?$/i;
 /** A noun as the object of an infinitive: "to stop the shelling", "to prevent further air strikes". */
 const NOUN_OF_INFINITIVE_RE = /\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|be)\b)\w+\s+(?:(?:the|a|an|its|their|any|further|more)\s+)?(?:[\w-]+\s+){0,2}$/i;
 const NOUN_OF_ATTEMPT_RE = /\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying))\s+to\s+\w+\s+(?:\S+\s+){0,3}$/i;
@@ -90,7 +90,7 @@ export function isAggregate(clause: string): boolean {
 /** Verbs that make a nominal trigger happen when they come before it: "carried out air strikes", "killed in clashes". */
 const LIGHT_VERB_BEFORE = /\b(?:carried out|carrying out|carries out|conducted|conducting|launched|launching|staged|mounted|continued|continues|intensified|stepped up|resumed|unleashed|came under|come under|coming under|hit by|struck by|targeted by)\s+(?:\S+\s+){0,4}$|\b(?:killed|died|wounded|injured|hurt)\b(?:\s+\S+){0,8}\s+$/i;
 /** Finite verbs that make a nominal trigger their subject: "clashes erupted", "air strikes have been concentrated". */
-const VERB_AFTER = /^(?:\s+\S+){0,3}?\s+(?:was|were|has|have|had|killed|hit|struck|targeted|erupted|broke out|took place|left|destroyed|damaged|intensified|resumed|continued|began|started|wounded|injured|claimed)\b/i;
+const VERB_AFTER = /^(?:\s+\S+){0,3}?\s+(?:was|were|has|have|had|killed|hit|struck|targeted|erupted|broke out|took place|left|destroyed|damaged|intensified|resumed|continued|began|started|wounded|injured|claimed)\b|^\s+by\s+(?:\S+\s+){1,6}?(?:killed|hit|struck|targeted|destroyed|damaged|wounded|left)\b/i;
 /** How far (characters) a date may be from a nominal trigger and still be its own ("air strikes … on March 1"). */
 const DATED_NOUN_CHARS = 60;
 

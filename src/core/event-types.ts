@@ -68,16 +68,18 @@ const rule = (pattern: RegExp, form: TriggerForm, type: AcledEventType, subType:
 export const TRIGGERS: TriggerRule[] = [
   // Explosions/Remote violence
   rule(/\b(?:air|aerial|drone|kamikaze drone|suicide drone|UAV|air[- ]force|helicopter|gunship|warplane|jet|fighter jet)\s+(?:strikes?|raids?|attacks?|assaults?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
-  rule(/\b(?:bombed|bombarded)\b/, 'verb', ERV, AIR),
+  rule(/\b(?:bombed|bombarded|dropped\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrel bombs|explosives))\b/, 'verb', ERV, AIR),
   rule(/\b(?:struck|hit)\b/, 'verb', ERV, AIR, { needsForces: true }),
   // A strike on its own is an air or drone strike; a labour or hunger strike is none.
   rule(/\b(?<!\b(?:general|hunger|labou?r|workers['’]?|nationwide|national|teachers['’]?|doctors['’]?|transport|rail|sit-down)\s)strikes?\b(?!\s+(?:action|by\s+(?:workers|teachers|doctors|unions?)))/, 'noun', ERV, AIR),
   rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|(?:missile|rocket|ballistic missile|cruise missile)\s+(?:strikes?|attacks?|barrages?|fire|salvos?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),
   rule(/\b(?:shelled|fired\s+(?:rockets|missiles|mortars?|mortar rounds|shells|artillery)|launched\s+(?:\w+\s+)?(?:rockets|missiles))\b/, 'verb', ERV, SHELL),
+  rule(/\b(?:pounded|pounding|pound)\b/, 'verb', ERV, SHELL, { needsForces: true }),
   // The weapon as the subject: "a missile hit a school", "drones struck the depot", "shells landed".
   rule(/\b(?:missiles?|rockets?|shells?|projectiles?|mortars?)\s+(?:\w+\s+){0,2}?(?:hit|struck|slammed into|landed|fell|exploded)\b/, 'verb', ERV, SHELL),
   rule(/\b(?:drones?|UAVs?|warplanes?|jets|helicopters?)\s+(?:\w+\s+){0,2}?(?:hit|slammed into|targeted)\b/, 'verb', ERV, AIR),
   rule(/\bsuicide\s+(?:bomb(?:ing|ings|er|ers|s)?|attacks?|blasts?)\b/, 'noun', ERV, 'Suicide bomb'),
+  rule(/\bblew\s+(?:himself|herself|themselves)\s+up\b/, 'verb', ERV, 'Suicide bomb'),
   rule(/\b(?:IEDs?|improvised explosive devices?|explosive devices?|roadside bombs?|car bomb(?:s|ings?)?|landmines?|land mines?|bomb\s+(?:blasts?|explosions?|attacks?)|bombs?\s+(?:exploded|went off))\b/, 'noun', ERV, 'Remote explosive/landmine/IED'),
   rule(/\bdetonated\b/, 'verb', ERV, 'Remote explosive/landmine/IED'),
   rule(/\bgrenade(?:s|\s+attacks?)?\b/, 'noun', ERV, 'Grenade'),
@@ -86,7 +88,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|firefights?|battles?|skirmish(?:es)?|(?:counter-?)?offensives?|shooting down|downing)\b/, 'noun', 'Battles', CLASH),
   rule(/\b(?:ambush(?:es)?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|invasion|incursions?)\b/, 'noun', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
-  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading|machine-gunned|opened\s+fire\s+(?:on|at)|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:captured|seized|overran|overrun|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
   rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
   // Violence against civilians
@@ -102,20 +104,20 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:rioted|looted)\b/, 'verb', 'Riots', 'Violent demonstration'),
   rule(/\b(?:riots?|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
   // Strategic developments
-  rule(/\b(?:entered|moved into|rolled into|crossed into|advanced into|pushed into)\b/, 'verb', SD, 'Other', { needsForces: true }),
+  rule(/\b(?:entered|(?:moved|rolled|crossed|advanced|pushed|swept)\s+(?:[\w-]+\s+){0,3}?into)\b/, 'verb', SD, 'Other', { needsForces: true }),
   rule(/\b(?:deployed|sent\s+(?:troops|reinforcements|soldiers))\b/, 'verb', SD, 'Other', { needsForces: true }),
   rule(/\b(?:withdrew|pulled out|retreated)\b/, 'verb', SD, 'Non-violent transfer of territory', { needsForces: true }),
   rule(/\bclosed\s+(?:down\s+)?(?:(?:all|the|its|their)\s+)?(?:[\w-]+\s+)?(?:borders?|border crossings?|crossings?)\b/, 'verb', SD, 'Other'),
   rule(/\b(?:fled|were displaced|been displaced|forced\s+to\s+flee|drove\s+(?:[\w-]+\s+){1,3}from\s+their\s+homes|forced\s+(?:[\w-]+\s+){0,3}from\s+their\s+homes|uprooted)\b/, 'verb', SD, 'Other'),
   rule(/\b(?:arrested|detained|rounded up)\b/, 'verb', SD, 'Arrests'),
-  rule(/\b(?:signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:agreement|ceasefire|truce|deal|accord)|agreed\s+(?:on|to)\s+(?:an?\s+)?(?:ceasefire|truce))\b/, 'verb', SD, 'Agreement'),
+  rule(/\b(?:signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:agreement|ceasefire|truce|deal|accord)|agreed\s+(?:on|to)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|deal|accord|agreement|prisoner exchange|swap))\b/, 'verb', SD, 'Agreement'),
   rule(/\b(?:established|set up|built)\s+(?:an?\s+|new\s+)?(?:military\s+)?(?:base|headquarters|outposts?)\b/, 'verb', SD, 'Headquarters or base established'),
   rule(/\b(?:torched|set fire to|burned down|destroyed|demolished|razed)\b/, 'verb', SD, 'Looting/property destruction', { needsForces: true }),
   rule(/\b(?:intercepted|defused)\b/, 'verb', SD, 'Disrupted weapons use'),
 ];
 
 /** Deaths: their type is decided by the clause (see `casualtyType`). */
-export const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bshot dead\b|\bgunned down\b|\bloss of\s+(?:[\w,]+\s+){0,3}lives\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
+export const CASUALTY_RULE: TriggerRule = rule(/\bkill(?:ed|ing|s)?\b|\bslain\b|\bshot dead\b|\bgunned down\b|\bloss of\s+(?:[\w,]+\s+){0,3}lives\b|\bdied\b|\bdead\b|\bdeaths?\s+(?=of\b|toll\b)|\bdeath toll\b|\blost\b(?=\s+(?:[\w-]+\s+){0,2}(?:soldiers|troops|men|lives|fighters|servicemen|personnel))/, 'casualty', 'Battles', CLASH);
 const PASSIVE_BEFORE = /\b(?:were|was|been|be|are|is|got|get)\s+(?:\w+ly\s+|all\s+|also\s+)?$/i;
 
 const ALL_RULES = [...TRIGGERS, CASUALTY_RULE];

@@ -68,7 +68,7 @@ interface Draft extends Candidate {
 /** Armed (or violent) people and their machines: what troop movements, strikes and destruction need to be events. */
 const FORCES_RE = /\b(?:troops|soldiers|forces|army|military|tanks|units|convoys?|reinforcements|militias?|fighters|rebels|jihadists|militants|insurgents|gunmen|police|armou?red vehicles|warplanes|jets|aircraft|drones|artillery|air force|navy|rioters|mob|settlers)\b/i;
 /** What taking territory takes: "seized the town", "captured the airport", "took control of". */
-const TERRITORY_RE = /^\s+(?:(?:the|a|an|their|its|two|three|several|key|strategic|nearby|rebel-held|government-held)\s+)*(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|areas?|region|district|province|base|airport|airbase|hills?|heights|positions?|territory|control|checkpoints?|neighbou?rhoods?|road|highway|crossings?|outposts?|posts?|garrison|capital|port|bridge|ground)\b/i;
+const TERRITORY_RE = /^\s+(?:(?:the|a|an|their|its|two|three|several|key|strategic|nearby|rebel-held|government-held)\s+)*(?:[\w-]+\s+)?(?:towns?|city|cities|villages?|areas?|region|district|province|base|airport|airbase|hills?|heights|positions?|territory|control|checkpoints?|neighbou?rhoods?|road|highway|crossings?|outposts?|posts?|garrison|capital|port|bridge|ground|headquarters|HQ|command|barracks|camps?)\b/i;
 /** A definite or possessive determiner before an event noun: "the attack", "this strike", "Monday's deadly bombing". */
 const DEFINITE_BEFORE = /\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day['’]s)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A verb of telling right before a date phrase: "said on Friday", "announced Monday", "told AFP on Sunday". */
