@@ -16,6 +16,10 @@ describe('countFatalities', () => {
     ['A hundred and five fighters died in the siege.', 105],
     ['The death toll rose to 43.', 43],
     ['the attack saw the death of tens of jihadists and two Turkish soldiers', 2],
+    ['Israeli settlers attacked a village, killing a man and burning homes.', 1],
+    ['A protester was killed and another injured in police firing.', 1],
+    ['An attack resulted in the death of an FC official and injuries to three others.', 1],
+    ['At least 24 people were killed and a child was injured.', 24],
   ])('%s → %i', (text, n) => expect(countFatalities(text)).toBe(n));
 
   it.each([

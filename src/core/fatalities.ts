@@ -35,6 +35,14 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:claimed|took|cost|costing|claiming|taking)\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})\\b`, 'gi'),
   new RegExp(`\\b${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+)?(?:bodies|corpses)\\b`, 'gi'),
 ];
+/** One person named by a singular noun: "killing a man", "a protester was killed", "the death of an FC official". */
+const ONE_PERSON = `(?:man|woman|boy|girl|child|baby|person|civilian|soldier|member|fighter|militant|officer|policeman|policewoman|protester|demonstrator|resident|villager|official|commander|journalist|worker|driver|farmer|student|teenager|guard|passenger|doctor|nurse|priest|imam|monk|leader)`;
+const ONE_PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:killing|killed|kills|kill)\\s+(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b`, 'gi'),
+  new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\s+(?:was|has\\s+been|had\\s+been|got)\\s+(?:\\w+ly\\s+)?(?:killed|shot dead|slain)\\b`, 'gi'),
+  new RegExp(`\\bdeath\\s+of\\s+(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b`, 'gi'),
+];
+
 /** "the death(s) of tens of jihadists and two Turkish soldiers": every exact number in the list counts. */
 const DEATHS_OF = /\bdeaths?\s+of\s+([^.;:]{0,120})/gi;
 const LIST_NUM = new RegExp(`(?:^|\\band\\s+|,\\s*)${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+){0,3}?${VICTIMS}\\b`, 'gi');
@@ -56,6 +64,10 @@ export function countFatalities(text: string): number | null {
       const at = m.index + m[0].indexOf(m[1]);
       take(at, at + m[1].length, parseNumber(m[1]));
     }
+  }
+  for (const re of ONE_PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) take(m.index, m.index + m[0].length, 1);
   }
   for (const m of text.matchAll(DEATHS_OF)) {
     const listStart = m.index + m[0].length - m[1].length;
