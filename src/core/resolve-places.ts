@@ -393,6 +393,8 @@ function oneSensePerDiscourse(toponyms: Toponym[], keys: string[], chosen: Array
     const choice = chosen[k];
     const byPlace = support.get(keys[k]);
     if (!choice || !byPlace || byPlace.size < 2) return choice;
+    // "the Aleppo countryside", "Kharkiv region": a kind word keeps the area the name stands for here.
+    if ((t.kindHint === 'admin1' || t.kindHint === 'region') && (choice.candidate.place.kind === 'admin1' || choice.candidate.place.kind === 'region')) return choice;
     let winner: { choice: Choice; total: number } | undefined;
     for (const entry of byPlace.values()) if (!winner || entry.total > winner.total) winner = entry;
     const candidate = t.candidates.find((c) => c.place.id === winner!.choice.candidate.place.id);
