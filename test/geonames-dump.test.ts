@@ -21,7 +21,7 @@ const ZIP = join(FIXTURES, 'SD.zip');
 
 const ARTICLE =
   'EL FASHER, Sudan — Shelling hit the Zamzam camp near El Fasher on Tuesday, and families fled west to Tawila. ' +
-  'Flights from El Fasher Airport stopped. Aid ships waited in the Gulf of Aden.';
+  'Flights from El Fasher Airport stopped. Aid ships waited in the Gulf of Aden. Water was low at the Jebel Aulia Reservoir.';
 
 async function collect(lines: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
@@ -120,20 +120,23 @@ describe('the full gazetteer with the dump', () => {
   const resolved = (g: Gazetteer, text: string) =>
     processArticle({ id: 'darfur', text, meta: {} }, resources(g)).mentions.map((m) => `${m.surface} → ${m.place?.id ?? 'none'}`);
 
-  it('finds the camp, the village, the airport and the gulf of an article that names them', () => {
+  it('finds the camp, the village, the airport and the reservoir of an article that names them', () => {
     const found = resolved(withDump, ARTICLE);
     expect(found).toContain('Zamzam → geonames:9000101');
     expect(found).toContain('Tawila → geonames:9000111');
-    expect(found).toContain('Gulf of Aden → geonames:9000117');
+    expect(found).toContain('Jebel Aulia Reservoir → geonames:9000116');
+    // A water body the curated layer already has takes the dump's names, not a second row.
+    expect(found).toContain('Gulf of Aden → curated:gulf-of-aden');
+    expect(withDump.lookup('Khalij Adan')[0].place.id).toBe('curated:gulf-of-aden');
     expect(found.filter((f) => f.startsWith('El Fasher →'))).toContain('El Fasher → geonames:379555');
     // The airport of the default layer (the airports package), with the dump's names merged in.
     expect(found).toContain('El Fasher Airport → airport:ELF');
     expect(withDump.lookup('Al Fashir Airport')[0].place.id).toBe('airport:ELF');
   });
 
-  it('without the dump, the camp and the gulf are not found', () => {
+  it('without the dump, the camp and the reservoir are not found', () => {
     const found = resolved(base, ARTICLE);
-    expect(found.some((f) => f.endsWith('geonames:9000101') || f.startsWith('Gulf of Aden → geonames'))).toBe(false);
+    expect(found.some((f) => f.endsWith('geonames:9000101') || f.startsWith('Jebel Aulia Reservoir → geonames'))).toBe(false);
   });
 
   it('leaves the default places where they were: same rows, same order for their names', () => {
