@@ -14,6 +14,7 @@ import {
   filterIndex,
   nextEventDay,
   selectWindow,
+  windowFatalities,
   windowFor,
   type EventFeature,
   type WindowMode,
@@ -95,6 +96,8 @@ export class AppState {
   visible = $derived.by(() => (this.filtered ? selectWindow(this.filtered, this.win) : []));
   /** Distinct events among them (an event at two places is one event). */
   visibleEventCount = $derived(this.filtered ? countEvents(this.filtered, this.win) : 0);
+  /** Fatalities of those events, each event counted once. */
+  visibleFatalities = $derived(this.filtered ? windowFatalities(this.filtered, this.win) : 0);
   selectedFeature = $derived.by(() => {
     const s = this.selection;
     return s?.kind === 'event' ? (this.featureById.get(s.id) ?? null) : null;
