@@ -35,8 +35,9 @@ export interface Hover {
   ids: string[];
   x: number;
   y: number;
-  /** Width of the map, so the card can open leftwards near the right edge. */
+  /** Size of the map, so the card can open on the side with room. */
   width: number;
+  height: number;
 }
 
 /** Which optional layers are drawn. */

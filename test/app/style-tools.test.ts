@@ -77,6 +77,11 @@ describe('spots and bounds', () => {
     ]);
   });
 
+  it('leaves the spots off past the cap, so a huge window is not re-clustered on every step', () => {
+    expect(spotPoints([at(1, 1), at(2, 2), at(3, 3)], 3).features).toHaveLength(3);
+    expect(spotPoints([at(1, 1), at(2, 2), at(3, 3)], 2).features).toHaveLength(0);
+  });
+
   it('bounds points and ignores non-finite coordinates', () => {
     expect(boundsOf([at(30, 40), at(36, 35), at(NaN, 1)])).toEqual([
       [30, 35],

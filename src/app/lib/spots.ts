@@ -24,11 +24,20 @@ export function spotKey(f: EventFeature): string {
 }
 
 /**
+ * Above this many spots the badges are left off (a click still lists the events at a spot):
+ * re-clustering ~50k spots on each slider step (100k events, cumulative: 51k shown) took the app
+ * bench's median step from 0.8 s (capped) to 1.5 s, while the 30-day window (1.4k shown) clusters
+ * at 0.2–0.4 s a step (`tsx scripts/bench-app.ts --no-page --sizes 100000 --steps 8
+ * --app-techniques auto`, software WebGL, 2 shared cores).
+ */
+export const MAX_CLUSTERED_SPOTS = 20_000;
+
+/**
  * One point per spot, with how many features it holds: what the map clusters (MapLibre's
  * supercluster, in its worker) so that badges never pile up: coincident features are merged
  * here first, so expanding a cluster always ends in spots, never in points that cannot part.
  */
-export function spotPoints(features: readonly EventFeature[]): FeatureCollection<Point, SpotProps> {
+export function spotPoints(features: readonly EventFeature[], max = MAX_CLUSTERED_SPOTS): FeatureCollection<Point, SpotProps> {
   const groups = new Map<string, Feature<Point, SpotProps>>();
   for (const f of features) {
     const key = spotKey(f);
@@ -36,7 +45,7 @@ export function spotPoints(features: readonly EventFeature[]): FeatureCollection
     if (g) g.properties.count++;
     else groups.set(key, { type: 'Feature', properties: { count: 1, key }, geometry: { type: 'Point', coordinates: f.geometry.coordinates } });
   }
-  return { type: 'FeatureCollection', features: [...groups.values()] };
+  return { type: 'FeatureCollection', features: groups.size > max ? [] : [...groups.values()] };
 }
 
 /** Properties of a "place named" point: every mention of one place, drawn once. */
