@@ -29,13 +29,16 @@ const CROWD: ExtraEvent[] = Array.from({ length: 12 }, (_, i) => [0, 1].map((k) 
   fatalities: null,
 }))).flat();
 
+/** One article from 2015: on a time line of the whole span, Feb–Mar 2020 would be a sliver. */
+const OLD: ExtraEvent[] = [{ eventId: 'old#0', placeName: 'Old Aleppo', lon: 37.16, lat: 36.2, date: '2015-06-01', fatalities: null }];
+
 let browser: Browser;
 let server: StaticServer;
 const guard = new PageGuard();
 
 beforeAll(async () => {
   const dist = await buildApp();
-  server = await startStaticServer(dist, { mounts: appMounts(fixtureVariant([...THREE_PLACES, ...CROWD])) });
+  server = await startStaticServer(dist, { mounts: appMounts(fixtureVariant([...THREE_PLACES, ...CROWD, ...OLD])) });
   browser = await launchChromium();
 });
 
@@ -99,6 +102,17 @@ function closest(bs: Badge[]): number {
 
 const zoomOf = (page: Page) => page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getZoom());
 
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const dayNow = (page: Page) => page.evaluate(() => (window as unknown as { __app: { day: string } }).__app.day);
+const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+/** Whether the element lies wholly inside the viewport. */
+async function onScreen(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const vp = page.viewportSize()!;
+  return !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= vp.height + 0.5 && box.x + box.width <= vp.width + 0.5;
+}
+
 const number = (text: string | null) => Number(/([\d,]+)/.exec(text ?? '')![1].replace(/,/g, ''));
 
 describe('one event, one row, one count', () => {
@@ -124,7 +138,7 @@ describe('one event, one row, one count', () => {
     await page.getByLabel('all dates').check();
     const allCount = number(await page.getByTestId('list-count').textContent());
     await expect(rows.count()).resolves.toBe(allCount);
-    expect(allCount).toBe(7 + 1 + CROWD.length);
+    expect(allCount).toBe(7 + 1 + CROWD.length + OLD.length);
     await context.close();
   });
 });
@@ -155,6 +169,90 @@ describe('clusters', () => {
     const spot = page.getByTestId('spot-list');
     await spot.waitFor();
     await expect(spot.locator('button.row').count()).resolves.toBe(2);
+    await context.close();
+  });
+});
+
+describe('the time line', () => {
+  // The overview spans the data: the 2015 event to the last day of 2 March 2020.
+  const MIN = dayOf('2015-06-01');
+  const MAX = dayOf('2020-03-02');
+
+  it('first shows where the events are, brushes a stretch kept in the link, and shows all on request', async () => {
+    const { context, page } = await newPage();
+    await openApp(page, server.url);
+    const slider = page.getByRole('slider', { name: 'Date' });
+    const shown = async () => [Number(await slider.getAttribute('aria-valuemin')), Number(await slider.getAttribute('aria-valuemax'))];
+    const [from, to] = await shown();
+    expect(from).toBeGreaterThanOrEqual(dayOf('2020-01-01'));
+    expect(to).toBe(MAX);
+    expect(await dayNow(page)).toBe('2020-03-02');
+    // Brush 15 Feb – 1 Mar on the overview.
+    const box = (await page.getByTestId('time-overview').boundingBox())!;
+    const x = (iso: string) => box.x + ((dayOf(iso) - MIN + 0.5) / (MAX - MIN + 1)) * box.width;
+    await page.mouse.move(x('2020-02-15'), box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(x('2020-03-01'), box.y + 8, { steps: 5 });
+    await page.mouse.up();
+    const [bFrom, bTo] = await shown();
+    expect(Math.abs(bFrom - dayOf('2020-02-15'))).toBeLessThanOrEqual(3);
+    expect(Math.abs(bTo - dayOf('2020-03-01'))).toBeLessThanOrEqual(3);
+    await page.waitForFunction(() => location.hash.includes('r='));
+    const link = (await hashOf(page)).slice(1);
+    // The link reopens the same stretch.
+    await openApp(page, server.url, link);
+    expect(await shown()).toEqual([bFrom, bTo]);
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    expect(await shown()).toEqual([MIN, MAX]);
+    await page.waitForFunction(() => location.hash.includes('r=all'));
+    await context.close();
+  });
+
+  it('plays over the empty years, and steps one day at a time with buttons', async () => {
+    const { context, page } = await newPage();
+    await openApp(page, server.url, 'd=2015-06-01&w=1&r=all');
+    await page.getByRole('button', { name: 'On one step' }).click();
+    expect(await dayNow(page)).toBe('2015-06-02');
+    await page.getByRole('button', { name: 'Back one step' }).click();
+    expect(await dayNow(page)).toBe('2015-06-01');
+    // At 2 steps a second, day by day, 2015 to 2020 would take 14 minutes; empty days are skipped.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => (window as unknown as { __app: { day: string } }).__app.day >= '2020-02-01', null, { timeout: 5000 });
+    await context.close();
+  });
+});
+
+describe('on a phone', () => {
+  it('keeps the map and what is selected on screen: a spot, the reader, a place flown to', async () => {
+    const { context, page } = await newPage(390, 844, true);
+    await openApp(page, server.url, 'd=2020-02-27&w=1&v=36.63,35.83,9');
+    const p = await page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const r = map.getCanvas().getBoundingClientRect();
+      const q = map.project([36.63, 35.83]);
+      return { x: r.left + q.x, y: r.top + q.y };
+    });
+    await page.touchscreen.tap(p.x, p.y);
+    await page.getByTestId('spot-list').waitFor();
+    expect(await onScreen(page, '#spot-title')).toBe(true);
+    expect(await onScreen(page, '.map-area')).toBe(true);
+    await page.getByTestId('spot-list').getByRole('button', { name: /Thirty-three/ }).tap();
+    await page.getByTestId('reader').waitFor();
+    expect(await onScreen(page, '[data-testid="reader"] .highlight')).toBe(true);
+    expect(await onScreen(page, '.map-area')).toBe(true);
+    // A place in the text flies the map, which is on screen, and the text keeps its place.
+    const saraqib = page.getByTestId('reader').getByRole('button', { name: 'Saraqib' });
+    await saraqib.scrollIntoViewIfNeeded();
+    await saraqib.tap();
+    await page.waitForFunction(() => {
+      const c = (window as unknown as { __map: import('maplibre-gl').Map }).__map.getCenter();
+      return Math.abs(c.lng - 36.8006) < 0.01 && Math.abs(c.lat - 35.8644) < 0.01;
+    });
+    expect(await onScreen(page, '.map-area')).toBe(true);
+    expect(await onScreen(page, '[data-testid="reader"] [data-selected], [data-testid="reader"] .highlight')).toBe(true);
+    const box = (await saraqib.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
     await context.close();
   });
 });
