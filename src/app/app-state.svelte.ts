@@ -12,13 +12,16 @@ import {
   buildIndex,
   countEvents,
   filterIndex,
+  lowerBound,
   nextEventDay,
   selectWindow,
+  windowFatalities,
   windowFor,
   type EventFeature,
   type WindowMode,
 } from './lib/event-index.ts';
 import { plainText } from './lib/markup.ts';
+import { densestRange, nextPlayDay, type DayRange } from './lib/time-range.ts';
 import { DEFAULT_URL_STATE, OPTIONAL_LAYERS, type Selection, type UrlState, type View } from './lib/url-state.ts';
 
 /** A request to move the camera (a new object each time, so asking twice flies twice). */
@@ -34,8 +37,9 @@ export interface Hover {
   ids: string[];
   x: number;
   y: number;
-  /** Width of the map, so the card can open leftwards near the right edge. */
+  /** Size of the map, so the card can open on the side with room. */
   width: number;
+  height: number;
 }
 
 /** Which optional layers are drawn. */
@@ -72,6 +76,8 @@ export class AppState {
   /** Playback speed in steps per second. */
   speed = $state(2);
   layers = $state<LayerToggles>({ mentions: true, areas: true, routes: true });
+  /** The time line's stretch as chosen: days, the whole span, or null to fit the data. */
+  timeZoom = $state.raw<DayRange | 'all' | null>(null);
 
   /** All events: the dated index and the undated list. */
   base = $derived.by(() => (this.data ? buildIndex(this.data.events) : null));
@@ -95,9 +101,20 @@ export class AppState {
   visible = $derived.by(() => (this.filtered ? selectWindow(this.filtered, this.win) : []));
   /** Distinct events among them (an event at two places is one event). */
   visibleEventCount = $derived(this.filtered ? countEvents(this.filtered, this.win) : 0);
+  /** Fatalities of those events, each event counted once. */
+  visibleFatalities = $derived(this.filtered ? windowFatalities(this.filtered, this.win) : 0);
   selectedFeature = $derived.by(() => {
     const s = this.selection;
     return s?.kind === 'event' ? (this.featureById.get(s.id) ?? null) : null;
+  });
+
+  /** The stretch the time line shows (and playback runs through), within the data's span. */
+  timeView = $derived.by((): DayRange => {
+    const { min, max } = this.range;
+    const z = this.timeZoom;
+    if (z === 'all') return { from: min, to: max };
+    if (z) return { from: Math.max(min, Math.min(z.from, max)), to: Math.min(max, Math.max(z.to, min)) };
+    return (this.base && densestRange(this.base.index)) ?? { from: min, to: max };
   });
 
   /** Set by the URL sync: closes the reader by going Back when opening it pushed a history entry. */
@@ -127,8 +144,12 @@ export class AppState {
     this.view = url.view;
     this.listAllDates = url.allDates;
     for (const layer of OPTIONAL_LAYERS) this.layers[layer] = !url.hiddenLayers.includes(layer);
+    this.timeZoom = url.range;
     const index = this.base?.index;
-    this.cursor = this.clamp(url.day ?? (index && index.features.length ? index.starts[index.starts.length - 1] : 0));
+    // By default the last day an event starts on, within the stretch shown.
+    const view = this.timeView;
+    const last = index && index.features.length ? index.starts[Math.max(0, lowerBound(index.starts, view.to + 1) - 1)] : 0;
+    this.cursor = this.clamp(url.day ?? last);
   }
 
   /** The state a link should carry. */
@@ -144,6 +165,7 @@ export class AppState {
       view: this.view,
       allDates: this.listAllDates,
       hiddenLayers: OPTIONAL_LAYERS.filter((l) => !this.layers[l]),
+      range: this.timeZoom,
     };
   }
 
@@ -236,7 +258,8 @@ export class AppState {
 
   togglePlay(): void {
     if (this.playing) return this.pause();
-    if (this.cursor >= this.range.max) this.setCursor(this.range.min);
+    const view = this.timeView;
+    if (this.cursor >= view.to || this.cursor < view.from) this.setCursor(view.from);
     this.playing = true;
     this.#tick();
   }
@@ -249,9 +272,11 @@ export class AppState {
 
   #tick(): void {
     this.#timer = setTimeout(() => {
-      if (!this.playing) return;
-      if (this.cursor >= this.range.max) return this.pause();
-      this.step(1);
+      if (!this.playing || !this.filtered) return;
+      // Through the stretch shown, jumping over days that would show nothing new.
+      const next = nextPlayDay(this.filtered, this.cursor, this.unit, this.mode, this.windowDays, this.timeView);
+      if (next === null) return this.pause();
+      this.setCursor(next);
       this.#tick();
     }, 1000 / this.speed);
   }

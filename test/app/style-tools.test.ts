@@ -1,7 +1,7 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { absolutizeStyle, darkPaintOverrides, invertLightness, lightPaint, paintDiff, parseColor } from '../../src/app/lib/style-tools.ts';
-import { namedPlaces, spotsOf } from '../../src/app/lib/spots.ts';
+import { namedPlaces, spotPoints } from '../../src/app/lib/spots.ts';
 import { boundsOf, dataExtentOf } from '../../src/app/lib/bounds.ts';
 import type { EventFeature } from '../../src/app/lib/event-index.ts';
 
@@ -69,15 +69,17 @@ describe('dark mode colours', () => {
 
 describe('spots and bounds', () => {
   const at = (lon: number, lat: number) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: {} }) as EventFeature;
-  it('marks spots holding two or more events', () => {
-    const fc = spotsOf([at(36.63, 35.83), at(36.63, 35.83), at(36.8, 35.86), at(36.630001, 35.83)]);
-    expect(fc.features.map((f) => [f.geometry.coordinates, f.properties.count])).toEqual([[[36.63, 35.83], 3]]);
+  it('merges coincident events into one spot with their count and key', () => {
+    const fc = spotPoints([at(36.63, 35.83), at(36.63, 35.83), at(36.8, 35.86), at(36.630001, 35.83)]);
+    expect(fc.features.map((f) => [f.geometry.coordinates, f.properties.count, f.properties.key])).toEqual([
+      [[36.63, 35.83], 3, '36.63000,35.83000'],
+      [[36.8, 35.86], 1, '36.80000,35.86000'],
+    ]);
   });
 
-  it('leaves the badges off when there would be too many', () => {
-    const many = [at(1, 1), at(1, 1), at(2, 2), at(2, 2), at(3, 3), at(3, 3)];
-    expect(spotsOf(many, 3).features).toHaveLength(3);
-    expect(spotsOf(many, 2).features).toHaveLength(0);
+  it('leaves the spots off past the cap, so a huge window is not re-clustered on every step', () => {
+    expect(spotPoints([at(1, 1), at(2, 2), at(3, 3)], 3).features).toHaveLength(3);
+    expect(spotPoints([at(1, 1), at(2, 2), at(3, 3)], 2).features).toHaveLength(0);
   });
 
   it('bounds points and ignores non-finite coordinates', () => {

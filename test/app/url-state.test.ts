@@ -20,14 +20,23 @@ describe('the URL state codec', () => {
       view: { lon: 36.7, lat: 35.9, zoom: 8.5 },
       allDates: true,
       hiddenLayers: ['areas', 'routes'],
+      range: { from: isoToDay('2020-02-01')!, to: isoToDay('2020-03-15')! },
     };
     const text = encodeUrlState(s);
+    expect(text).toContain('r=2020-02-01..2020-03-15');
     expect(text).toContain('all=1&hide=areas%2Croutes');
     expect(text).toContain('d=2020-02-27');
     expect(text).toContain('t=battles%2Cexplosions');
     const back = decodeUrlState(`#${text}`);
     expect(back.problems).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('keeps the whole time span, and reports a backwards range', () => {
+    expect(decodeUrlState(`#${encodeUrlState({ ...DEFAULT_URL_STATE, range: 'all' })}`).state.range).toBe('all');
+    const bad = decodeUrlState('#r=2020-03-01..2020-02-01');
+    expect(bad.state.range).toBeNull();
+    expect(bad.problems).toEqual(['ignored r=2020-03-01..2020-02-01']);
   });
 
   it('encodes cumulative mode and rounds the camera', () => {

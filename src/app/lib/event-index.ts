@@ -102,6 +102,14 @@ export function countEvents(index: EventIndex, win: TimeWindow): number {
   return n;
 }
 
+/** Fatalities of the distinct events in the window (an event at three places counts once). */
+export function windowFatalities(index: EventIndex, win: TimeWindow): number {
+  const { lo, hi } = candidateRange(index, win);
+  let n = 0;
+  for (let i = lo; i < hi; i++) if (index.ends[i] >= win.from && index.firstOfEvent[i]) n += index.features[i].properties.fatalities ?? 0;
+  return n;
+}
+
 /** The window the cursor shows: N days up to it, or all days up to it. */
 export function windowFor(cursor: number, mode: WindowMode, windowDays: number): TimeWindow {
   if (mode === 'cumulative') return { from: Number.MIN_SAFE_INTEGER, to: cursor };

@@ -6,7 +6,7 @@ export function scrollToSelected(root: HTMLElement): void {
   const target = root.querySelector<HTMLElement>('[data-selected]');
   const scroller = root.closest<HTMLElement>('[data-scroll]');
   if (!target) return;
-  // On a phone the page itself scrolls (the panel is not a scroll box).
+  // A panel with nothing to scroll (short text): let the browser bring the target into view.
   if (!scroller || scroller.scrollHeight <= scroller.clientHeight) {
     target.scrollIntoView({ block: 'center' });
     return;

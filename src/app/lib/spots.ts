@@ -1,17 +1,20 @@
 /**
  * Points that stand for several things. Several events at one spot (the same coordinates:
- * typically a governorate's representative point, where every "in Idlib" event lands): the map
- * marks such spots with a count, and a click lists the events so each can be read. And one
- * "place named" point per mentioned place, however many articles name it.
+ * typically a governorate's representative point, where every "in Idlib" event lands) and spots
+ * near each other: the map clusters the spots and marks each cluster and each shared spot with a
+ * count; a click expands a cluster or lists a spot's events. And one "place named" point per
+ * mentioned place, however many articles name it.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { MentionFeatureProperties } from '../../core/model.ts';
 import type { EventFeature } from './event-index.ts';
 
-/** Properties of a spot marker. */
+/** Properties of a spot: one point per distinct position among the shown features. */
 export interface SpotProps {
-  /** Number of visible features at the spot. */
+  /** Number of shown features at the spot. */
   count: number;
+  /** Its `spotKey`, so a click on its badge can list the features there. */
+  key: string;
 }
 
 /** Coordinates rounded to ~1 m: points closer than that are one spot. */
@@ -21,25 +24,28 @@ export function spotKey(f: EventFeature): string {
 }
 
 /**
- * Above this many spots the count badges are left off: they would cover the map (and cost a
- * label layout per step); a click still lists the events at a spot.
+ * Above this many spots the badges are left off (a click still lists the events at a spot):
+ * re-clustering ~50k spots on each slider step (100k events, cumulative: 51k shown) took the app
+ * bench's median step from 0.8 s (capped) to 1.5 s, while the 30-day window (1.4k shown) clusters
+ * at 0.2–0.4 s a step (`tsx scripts/bench-app.ts --no-page --sizes 100000 --steps 8
+ * --app-techniques auto`, software WebGL, 2 shared cores).
  */
-export const MAX_SPOT_BADGES = 300;
+export const MAX_CLUSTERED_SPOTS = 20_000;
 
-/** One marker per spot holding two or more of the given features (none past `max` spots). */
-export function spotsOf(features: EventFeature[], max = MAX_SPOT_BADGES): FeatureCollection<Point, SpotProps> {
-  const groups = new Map<string, { coords: number[]; count: number }>();
+/**
+ * One point per spot, with how many features it holds: what the map clusters (MapLibre's
+ * supercluster, in its worker) so that badges never pile up: coincident features are merged
+ * here first, so expanding a cluster always ends in spots, never in points that cannot part.
+ */
+export function spotPoints(features: readonly EventFeature[], max = MAX_CLUSTERED_SPOTS): FeatureCollection<Point, SpotProps> {
+  const groups = new Map<string, Feature<Point, SpotProps>>();
   for (const f of features) {
     const key = spotKey(f);
     const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, { coords: f.geometry.coordinates, count: 1 });
+    if (g) g.properties.count++;
+    else groups.set(key, { type: 'Feature', properties: { count: 1, key }, geometry: { type: 'Point', coordinates: f.geometry.coordinates } });
   }
-  const out: Array<Feature<Point, SpotProps>> = [];
-  for (const g of groups.values()) {
-    if (g.count > 1) out.push({ type: 'Feature', properties: { count: g.count }, geometry: { type: 'Point', coordinates: g.coords } });
-  }
-  return { type: 'FeatureCollection', features: out.length > max ? [] : out };
+  return { type: 'FeatureCollection', features: groups.size > max ? [] : [...groups.values()] };
 }
 
 /** Properties of a "place named" point: every mention of one place, drawn once. */

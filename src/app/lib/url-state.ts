@@ -8,6 +8,7 @@ import type { AcledEventType } from '../../core/model.ts';
 import { dayToIso, isoToDay, STEP_UNITS, type StepUnit } from './days.ts';
 import { LIST_SORTS, NO_FILTERS, type EventFilters, type ListSort } from './event-filter.ts';
 import type { WindowMode } from './event-index.ts';
+import type { DayRange } from './time-range.ts';
 
 /** What is open in the reader: an event (feature id), a mention (feature id) or a whole article. */
 export interface Selection {
@@ -39,6 +40,8 @@ export interface UrlState {
   allDates: boolean;
   /** Optional map layers switched off in the legend. */
   hiddenLayers: OptionalLayer[];
+  /** The time line's stretch: days chosen, the whole span, or null to fit the data (densest stretch). */
+  range: DayRange | 'all' | null;
 }
 
 /** The map's optional layers, as the legend switches them. */
@@ -59,6 +62,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   view: null,
   allDates: false,
   hiddenLayers: [],
+  range: null,
 };
 
 /** Short codes keep links readable; anything outside ACLED's list is written out in full. */
@@ -88,6 +92,8 @@ export function encodeUrlState(s: UrlState): string {
   if (s.selection) p.set('sel', `${SELECTION_CODES[s.selection.kind]}:${s.selection.id}`);
   if (s.allDates) p.set('all', '1');
   if (s.hiddenLayers.length) p.set('hide', s.hiddenLayers.join(','));
+  if (s.range === 'all') p.set('r', 'all');
+  else if (s.range) p.set('r', `${dayToIso(s.range.from)}..${dayToIso(s.range.to)}`);
   if (s.view) p.set('v', `${round(s.view.lon, 4)},${round(s.view.lat, 4)},${round(s.view.zoom, 2)}`);
   return p.toString();
 }
@@ -148,6 +154,13 @@ export function decodeUrlState(fragment: string): { state: UrlState; problems: s
       if ((OPTIONAL_LAYERS as readonly string[]).includes(layer)) s.hiddenLayers.push(layer as OptionalLayer);
       else bad('hide', layer);
     }
+  }
+  const r = p.get('r');
+  if (r !== null) {
+    const [from, to] = r.split('..').map(isoToDay);
+    if (r === 'all') s.range = 'all';
+    else if (from != null && to != null && from <= to) s.range = { from, to };
+    else bad('r', r);
   }
   const v = p.get('v');
   if (v !== null) {

@@ -1,7 +1,7 @@
 /**
  * The app's map layers, as MapLibre style specs: events coloured by ACLED type and sized by
  * fatalities, approximate places drawn as rings and approximate dates faded; a count on spots
- * holding several events; quiet mention points; areas and routes the articles name.
+ * holding several events and on clusters of nearby spots; quiet mention points; areas and routes the articles name.
  */
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { ACLED_TYPES, FATALITY_RADIUS_STOPS, OTHER_TYPE_COLOR, TYPE_COLORS } from '../lib/acled.ts';
@@ -19,6 +19,8 @@ export const SOURCES = {
 export const LAYERS = {
   events: 'app-events',
   selected: 'app-event-selected',
+  clusterBadge: 'app-cluster-badge',
+  clusterCount: 'app-cluster-count',
   spotBadge: 'app-spot-badge',
   spotCount: 'app-spot-count',
   mentions: 'app-mentions',
@@ -29,6 +31,28 @@ export const LAYERS = {
   routesLine: 'app-routes-line',
   routesLabel: 'app-routes-label',
 } as const;
+
+/**
+ * The spots source: clustered (supercluster in MapLibre's worker), each cluster summing its
+ * spots' counts into `total`. Spots nearer than CLUSTER_RADIUS px merge, so no two badges touch;
+ * from CLUSTER_MAX_ZOOM on every spot stands alone.
+ */
+export const CLUSTER_RADIUS = 34;
+export const CLUSTER_MAX_ZOOM = 15;
+export const SPOT_SOURCE = {
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: [] },
+  cluster: true,
+  clusterRadius: CLUSTER_RADIUS,
+  clusterMaxZoom: CLUSTER_MAX_ZOOM,
+  clusterProperties: { total: ['+', ['get', 'count']] },
+} as const;
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const sharedSpot: ExpressionSpecification = ['all', ['!', isCluster], ['>', ['get', 'count'], 1]];
+const SPOT_BADGE_RADIUS = 8;
+/** Cluster badges grow a little with their count (features under them). */
+const clusterRadius: ExpressionSpecification = ['step', ['get', 'total'], 10, 10, 12, 100, 15, 1000, 18];
 
 /** The layers a slider step filters (in the `filter` technique). */
 export const EVENT_LAYER_IDS: string[] = [LAYERS.events];
@@ -89,23 +113,54 @@ export function eventLayers(theme: Theme, glyphs: boolean): LayerSpecification[]
       },
     },
     {
+      id: LAYERS.clusterBadge,
+      type: 'circle',
+      source: SOURCES.spots,
+      filter: isCluster,
+      paint: {
+        'circle-radius': clusterRadius,
+        'circle-color': theme.ink,
+        'circle-opacity': 0.85,
+        'circle-stroke-color': theme.halo,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
       id: LAYERS.spotBadge,
       type: 'circle',
       source: SOURCES.spots,
+      filter: sharedSpot,
       paint: {
-        'circle-radius': 7.5,
+        // On the spot itself, as a cluster's badge is: a shared spot is a cluster that cannot part.
+        'circle-radius': SPOT_BADGE_RADIUS,
+        'circle-opacity': 0.85,
         'circle-color': theme.ink,
         'circle-stroke-color': theme.halo,
         'circle-stroke-width': 1,
-        'circle-translate': [11, -11],
+
       },
     },
   ];
   if (glyphs) {
     layers.push({
+      id: LAYERS.clusterCount,
+      type: 'symbol',
+      source: SOURCES.spots,
+      filter: isCluster,
+      layout: {
+        'text-field': ['to-string', ['get', 'total']],
+        'text-font': FONT_STACK,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': theme.halo },
+    });
+    layers.push({
       id: LAYERS.spotCount,
       type: 'symbol',
       source: SOURCES.spots,
+      filter: sharedSpot,
       layout: {
         'text-field': ['to-string', ['get', 'count']],
         'text-font': FONT_STACK,
@@ -113,7 +168,7 @@ export function eventLayers(theme: Theme, glyphs: boolean): LayerSpecification[]
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
-      paint: { 'text-color': theme.halo, 'text-translate': [11, -11] },
+      paint: { 'text-color': theme.halo },
     });
   }
   return layers;
