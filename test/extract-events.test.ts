@@ -190,3 +190,19 @@ describe('extractEvents: one incident, one event', () => {
     expect(events.map((e) => e.places.map((p) => p.name))).toEqual([['Kharkiv'], ['Moscow']]);
   });
 });
+
+describe('extractEvents: history and one sentence, one incident', () => {
+  it('keeps history out: a year alone, or a day long past told without a place of its own', () => {
+    const year = run('More than half a million people have been killed in the war that erupted after protests in 2011.', '2024-11-29');
+    expect(year.events).toEqual([]);
+    const past = run('Saraqib was shelled again on Friday. On March 3, 2023, rebels stormed the base.', '2024-11-29', (a) => [mention(a, 'Saraqib', 'literal', P.Saraqib)]);
+    expect(past.events.map((e) => e.date)).toEqual(['2024-11-29']);
+    const placed = run('On March 3, 2023, rebels stormed Saraqib.', '2024-11-29', (a) => [mention(a, 'Saraqib', 'literal', P.Saraqib)]);
+    expect(placed.events.map((e) => [e.date, e.places.map((p) => p.name)])).toEqual([['2023-03-03', ['Saraqib']]]);
+  });
+
+  it('reads "stormed the venue and detonated the IED" as one bombing', () => {
+    const { events } = run('On Saturday the bomber stormed the wedding in Gwoza and detonated the IED, killing six people.', '2024-06-29', (a) => [mention(a, 'Gwoza', 'literal', P.Kankara)]);
+    expect(events.map((e) => [e.type, e.fatalities])).toEqual([['Explosions/Remote violence', 6]]);
+  });
+});

@@ -80,7 +80,7 @@ export function notAsserted(clauseBefore: string, trigger: TriggerMatch): string
  * began", "so far this year", "over the past three months", "tens of thousands killed". ACLED
  * codes events, not totals; the total stays in the text.
  */
-const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:the (?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising)|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d)|this year|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
+const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|the (?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising)|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d)|this year|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
 
 /** Whether a clause tells a tally over time rather than one event (see AGGREGATE_RE). */
 export function isAggregate(clause: string): boolean {

@@ -21,8 +21,8 @@ import type { ConflictEvent, EventPlace, Place } from './model.ts';
 import { within } from './joint-nearness.ts';
 import { dayNumber } from './geo.ts';
 
-/** Words that open a new incident rather than retell one. */
-const ANOTHER_RE = /\b(?:another|other|separate(?:ly)?|second|also|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?|last (?:week|month|year))\b/i;
+/** Words that open a new incident rather than retell one ("also" too, unless it only adds a telling: "a resident also said"). */
+const ANOTHER_RE = /\b(?:another|other|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?|last (?:week|month|year))\b/i;
 
 /**
  * How many kept events back a later telling is looked for: the cost stays linear in an article of

@@ -74,6 +74,8 @@ const DEFINITE_BEFORE = /\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|s
 /** A verb of telling right before a date phrase: "said on Friday", "announced Monday", "told AFP on Sunday". */
 const REPORTING_BEFORE = /\b(?:said|says|announced|reported|stated|confirmed|added|claimed|told\s+(?:[\w-]+\s+){1,3}?|(?:said|wrote|posted)\s+in\s+a\s+statement|in\s+a\s+statement)\s*(?:late\s+|early\s+)?$/i;
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3, approximate: 4, unknown: 5 };
+/** Days before publication past which a dated happening told without a place of its own is background. */
+const HISTORY_DAYS = 90;
 /** How many sentences back an undated past-tense event may take the date of the story it continues. */
 const STORY_REACH = 3;
 /** How far after an attack noun its description ("by … on …") is read for actors. */
@@ -166,6 +168,12 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     if (dateSpan) event.dateSpan = dateSpan;
     events.push(event);
   });
+  // History is no event of the story: a year alone ("the war that erupted in 2011"), or a day long
+  // before publication told without a place of its own (it would take a place from elsewhere).
+  const current = events.map((e, n) => !isHistory(e, drafts[n]));
+  const kept = events.filter((_, n) => current[n]);
+  drafts.splice(0, drafts.length, ...drafts.filter((_, n) => current[n]));
+  events.splice(0, events.length, ...kept);
   refineCasualtyTypes(events, drafts);
   const facts = drafts.map((d) => ({
     casualtyOnly: d.casualtyOnly,
@@ -220,10 +228,19 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     }
     // A movement, closure or displacement told beside violence is part of that violence.
     if (!merged.some((c) => c.violent)) return merged;
-    const out = merged.filter((c) => c.violent);
-    for (const c of merged.filter((m) => !m.violent)) {
-      const target = out.reduce((a, b) => (Math.abs(b.spans[0].start - c.spans[0].start) < Math.abs(a.spans[0].start - c.spans[0].start) ? b : a));
+    let out = merged.filter((c) => c.violent);
+    const foldInto = (c: Candidate, into: Candidate[]) => {
+      const target = into.reduce((a, b) => (Math.abs(b.spans[0].start - c.spans[0].start) < Math.abs(a.spans[0].start - c.spans[0].start) ? b : a));
       target.spans = [...target.spans, ...c.spans].sort((a, b) => a.start - b.start);
+    };
+    for (const c of merged.filter((m) => !m.violent)) foldInto(c, out);
+    // "she stormed the venue and detonated the IED": one side's assault beside a bombing, a strike
+    // or shelling in one sentence is that remote violence, not an event of its own.
+    const specific = out.filter((c) => c.type === 'Explosions/Remote violence');
+    const assaults = out.filter((c) => c.type !== 'Explosions/Remote violence' && c.primary.rule.oneSided);
+    if (specific.length && assaults.length) {
+      for (const c of assaults) foldInto(c, specific);
+      out = out.filter((c) => !assaults.includes(c));
     }
     return out;
   }
@@ -264,6 +281,13 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     }
     if (theatre) return { places: [toEventPlace({ place: theatre, precision: 3 }, true)], geoPrecision: 3 };
     return { places: [], geoPrecision: 3 };
+  }
+
+  function isHistory(e: ConflictEvent, d: Draft): boolean {
+    const s = sentences[d.sentence];
+    if (pubDay === null || !e.date || !e.dateSpan || e.dateSpan.start < s.start || e.dateSpan.end > s.end) return false;
+    if (e.datePrecision === 'year') return true;
+    return pubDay - dayNumber(e.date) > HISTORY_DAYS && !d.explicit.length;
   }
 
   function countryOf(placeId: string): string | null {
