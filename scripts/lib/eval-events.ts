@@ -87,7 +87,8 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
     const total = perArticle.reduce((n, x) => n + x.total, 0);
     const places: Rate = { hits, total, rate: total ? hits / total : 0 };
     const r = (x: Rate) => `${x.rate.toFixed(2)} (${x.hits}/${x.total})`;
-    return `  ${part.padEnd(9)} ${String(docs.length).padStart(3)} articles  main events ${r(figures.mainRecall)}  matched ${r(figures.mainMatched)}  ` +
+    const dated = docs.filter((d) => d.publication.published).length;
+    return `  ${part.padEnd(9)} ${String(docs.length).padStart(3)} articles (${dated} dated)  main events ${r(figures.mainRecall)}  matched ${r(figures.mainMatched)}  ` +
       `type ${r(figures.type)}  fatalities ${r(figures.fatalities)}  places ${r(places)}  unexplained ${r(figures.unexplained)}`;
   }
 }
