@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, Point } from 'geojson';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFeatureProperties } from '../../src/core/model.ts';
 import { buildApp, REPO_ROOT } from './lib/app-build.ts';
 import { appMounts, clickLngLat, highlightedText, idle, openApp, renderedEventIds, visibleIds } from './lib/app-page.ts';
-import { guardContext, guardPage, launchChromium, PageGuard } from './lib/chromium.ts';
+import { guardContext, guardPage } from './lib/chromium.ts';
 import { startStaticServer, type StaticServer } from './lib/static-server.ts';
+import { appSuite } from './lib/app-suite.ts';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/app');
 const events: Array<Feature<Point, EventFeatureProperties>> = JSON.parse(readFileSync(path.join(FIXTURES, 'events.geojson'), 'utf8')).features;
@@ -38,29 +39,10 @@ function expectedVisible(cursorIso: string, windowDays: number): string[] {
 
 let browser: Browser;
 let server: StaticServer;
-let context: BrowserContext;
 let page: Page;
-const guard = new PageGuard();
-
-beforeAll(async () => {
-  const dist = await buildApp();
-  server = await startStaticServer(dist, { mounts: appMounts(FIXTURES) });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  await guardContext(context, guard);
-  page = await context.newPage();
-  guardPage(page, guard);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(() => guard.reset());
-afterEach(() => {
-  expect(guard.problems).toEqual([]);
-});
+const suite = appSuite(FIXTURES, { context: { reducedMotion: 'reduce' } });
+beforeAll(() => ({ browser, server, page } = suite));
+const guard = suite.guard;
 
 describe('the map app on fixture data', () => {
   it('loads with no request off localhost, no console error, and draws the markers', async () => {

@@ -6,40 +6,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp, REPO_ROOT } from './lib/app-build.ts';
-import { appMounts, openApp, visibleIds } from './lib/app-page.ts';
-import { guardContext, guardPage, launchChromium, PageGuard } from './lib/chromium.ts';
-import { startStaticServer, type StaticServer } from './lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './lib/app-build.ts';
+import { openApp, visibleIds } from './lib/app-page.ts';
+import type { StaticServer } from './lib/static-server.ts';
+import { appSuite } from './lib/app-suite.ts';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/app');
 
-let browser: Browser;
 let server: StaticServer;
-let context: BrowserContext;
 let page: Page;
-const guard = new PageGuard();
-
-beforeAll(async () => {
-  server = await startStaticServer(await buildApp(), { mounts: appMounts(FIXTURES) });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', acceptDownloads: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await guardContext(context, guard);
-  page = await context.newPage();
-  guardPage(page, guard);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(() => guard.reset());
-afterEach(() => {
-  expect(guard.problems).toEqual([]);
-});
+const suite = appSuite(FIXTURES, { context: { reducedMotion: 'reduce', acceptDownloads: true }, permissions: ['clipboard-read', 'clipboard-write'] });
+beforeAll(() => ({ server, page } = suite));
 
 async function download(name: string): Promise<{ file: string; text: string }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Export' }).getByRole('button', { name, exact: true }).click()]);

@@ -6,42 +6,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, Point } from 'geojson';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventFeatureProperties } from '../../src/core/model.ts';
-import { buildApp, REPO_ROOT } from './lib/app-build.ts';
-import { appMounts, highlightedText, openApp } from './lib/app-page.ts';
-import { guardContext, guardPage, launchChromium, PageGuard } from './lib/chromium.ts';
-import { startStaticServer, type StaticServer } from './lib/static-server.ts';
+import { REPO_ROOT } from './lib/app-build.ts';
+import { highlightedText, openApp } from './lib/app-page.ts';
+import type { StaticServer } from './lib/static-server.ts';
+import { appSuite } from './lib/app-suite.ts';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/app');
 const events: Array<Feature<Point, EventFeatureProperties>> = JSON.parse(readFileSync(path.join(FIXTURES, 'events.geojson'), 'utf8')).features;
 const saraqib = events.find((f) => f.properties.placeName === 'Saraqib')!;
 
-let browser: Browser;
 let server: StaticServer;
-let context: BrowserContext;
 let page: Page;
-const guard = new PageGuard();
-
-beforeAll(async () => {
-  server = await startStaticServer(await buildApp(), { mounts: appMounts(FIXTURES) });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  await guardContext(context, guard);
-  page = await context.newPage();
-  guardPage(page, guard);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(() => guard.reset());
-afterEach(() => {
-  expect(guard.problems).toEqual([]);
-});
+const suite = appSuite(FIXTURES, { context: { reducedMotion: 'reduce' } });
+beforeAll(() => ({ server, page } = suite));
 
 describe('the reader', () => {
   it('shows the article’s Markdown as formatted text, links inert, offsets kept', async () => {
