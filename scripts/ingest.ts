@@ -40,6 +40,8 @@ export interface IngestOptions {
   jobs?: number;
   /** The content-hash cache folder (default .cache/ingest, or INGEST_CACHE_DIR). */
   cacheDir?: string;
+  /** Filled in with what the run did: articles processed, and taken from the cache unchanged. */
+  stats?: { processed: number; cached: number };
 }
 
 /** Runs the whole ingest; returns the report (also written to report.json). */
@@ -64,7 +66,11 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     for await (const raw of stream) {
       const job: CacheJob = { seq: spooled.length, raw, file: entryFile(cache, version, raw) };
       spooled.push({ id: raw.id, seq: job.seq, file: job.file, source: raw.file });
-      if (existsSync(job.file)) continue;
+      if (existsSync(job.file)) {
+        if (options.stats) options.stats.cached += 1;
+        continue;
+      }
+      if (options.stats) options.stats.processed += 1;
       if (pool) await pool.submit(job);
       else if (jobs === 1) await inThread(job);
       else if (waiting.push(job) >= IN_THREAD) {
