@@ -13,7 +13,11 @@
  *     lines; then the pipeline's CPU time (median of three, the size bound lifted) on 10k, 20k
  *     and 40k mention-dense lines ("Idlib." and place-dense prose), with the ratio per doubling
  *     (linear: 2.0).
- * `--only gazetteer|geoparser|app|hostile` runs one part.
+ *  5. scale: ingest of a seeded corpus of 100,000 articles made from real news paragraphs
+ *     (scripts/lib/scale-corpus.ts; `--articles N` for another size), in a temporary folder, with
+ *     an empty cache: wall and CPU time, peak RSS (every worker thread included); then the same
+ *     corpus with 100 articles added (only those processed), and again unchanged.
+ * `--only gazetteer|geoparser|app|hostile|scale` runs one part.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,12 +34,13 @@ import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
 import { syntheticDumpLines } from './lib/synthetic-dump.ts';
 import { mulberry32 } from '../src/core/seeded-random.ts';
+import { makeScaleCorpus } from './lib/scale-corpus.ts';
 
 /** Lines of the hostile-size cases: place names, prose and filler, short. */
 const SHORT_LINES = ['Shelling hit Idlib on Monday.', 'Troops moved near Saraqib.', 'the quick fox', 'Aleppo', 'hello there', 'Talks in Ankara failed.', 'Residents fled to Turkey.'];
 const DENSE_PROSE = ['Shelling hit Idlib on Monday, killing 3 civilians.', 'Turkish troops moved near Saraqib and Maarat al-Numan.', 'The market in Aleppo was quiet.', 'Reports from Damascus said talks in Ankara failed.', 'Residents fled toward the border with Turkey.'];
 
-const args = parseArgs(process.argv.slice(2), { flags: [], options: ['only'] });
+const args = parseArgs(process.argv.slice(2), { flags: [], options: ['only', 'articles'] });
 const only = args.options.only;
 const TARGET_CHARS = 2000;
 const MIN_SECONDS = 3;
@@ -147,6 +152,33 @@ if (!only || only === 'hostile') {
       }));
     });
     console.log(`mention-dense ${name}, median of ${HOSTILE_RUNS}: 10k ${cost[0].toFixed(0)} ms, 20k ${cost[1].toFixed(0)} ms, 40k ${cost[2].toFixed(0)} ms CPU; per doubling ×${(cost[1] / cost[0]).toFixed(2)}, ×${(cost[2] / cost[1]).toFixed(2)}`);
+  }
+}
+
+if (!only || only === 'scale') {
+  const n = Number(args.options.articles ?? 100_000);
+  const added = 100;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  try {
+    const corpus = join(dir, 'corpus');
+    makeScaleCorpus(corpus, n);
+    const env = { ...process.env, INGEST_CACHE_DIR: join(dir, 'cache') };
+    const run = (label: string) => {
+      const started = performance.now();
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/lib/bench-ingest.ts', corpus, join(dir, 'out')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const r = JSON.parse(out) as { wallMs: number; cpuMs: number; peakRssMB: number };
+      const wall = (performance.now() - started) / 1000;
+      console.log(`scale: ${label}: ${wall.toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${Math.round(r.peakRssMB)} MB (fresh process, every thread)`);
+    };
+    run(`ingest of ${n.toLocaleString('en')} articles, empty cache`);
+    makeScaleCorpus(corpus, added, { first: n });
+    run(`${added} articles added to them (only those processed)`);
+    run('the same again, unchanged');
+    const size = readdirSync(join(dir, 'out')).reduce((sum, f) => sum + readFileSync(join(dir, 'out', f)).length, 0);
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { articlesWritten: number; mentions: number; events: number };
+    console.log(`scale: output ${report.articlesWritten} articles, ${report.mentions} mentions, ${report.events} events, ${(size / 1e6).toFixed(0)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -33,51 +33,75 @@ const CORPUS_SIDE_FILES = new Set(['metadata.json', 'readme.md', 'readme.txt', '
 
 /** Read every article under `paths` (files or folders). Never throws for bad input: problems say. */
 export async function readArticles(paths: string[], opts: ReadArticlesOptions = {}): Promise<ReadArticlesResult> {
-  const base = opts.base ?? process.cwd();
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const problems: Problem[] = [];
   const articles: RawArticle[] = [];
-  const firstFile = new Map<string, string>();
-  const metadata = new Map<string, Promise<Record<string, ArticleMeta>>>();
-  const rel = (p: string) => path.relative(base, p) || path.basename(p);
-  let filesRead = 0;
+  const stream = streamArticles(paths, opts);
+  for await (const article of stream) articles.push(article);
+  return { articles, problems: stream.problems, filesRead: stream.filesRead };
+}
 
-  const files: string[] = [];
-  for (const p of paths) await expand(path.resolve(p), files, problems, rel, new Set(), true);
+/** Articles one at a time, as `readArticles` finds them; problems and the file count fill in as it goes. */
+export interface ArticleStream extends AsyncIterable<RawArticle> {
+  readonly problems: Problem[];
+  readonly filesRead: number;
+}
 
-  for (const file of files) {
-    filesRead++;
-    const name = rel(file);
-    let bytes: Uint8Array;
-    try {
-      const info = await stat(file);
-      if (info.size > maxBytes) {
-        problems.push({ code: 'file-too-large', message: `File is ${info.size} bytes, over the limit of ${maxBytes} bytes. File skipped.`, severity: 'error', file: name });
+/**
+ * The articles under `paths`, one at a time, in the order `readArticles` lists them: only one
+ * file's bytes and the ids seen so far are held, so a corpus of any size reads in bounded memory.
+ */
+export function streamArticles(paths: string[], opts: ReadArticlesOptions = {}): ArticleStream {
+  const problems: Problem[] = [];
+  const state = { filesRead: 0 };
+  async function* articles(): AsyncGenerator<RawArticle> {
+    const base = opts.base ?? process.cwd();
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    const firstFile = new Map<string, string>();
+    const metadata = new Map<string, Promise<Record<string, ArticleMeta>>>();
+    const rel = (p: string) => path.relative(base, p) || path.basename(p);
+
+    const files: string[] = [];
+    for (const p of paths) await expand(path.resolve(p), files, problems, rel, new Set(), true);
+
+    for (const file of files) {
+      state.filesRead++;
+      const name = rel(file);
+      let bytes: Uint8Array;
+      try {
+        const info = await stat(file);
+        if (info.size > maxBytes) {
+          problems.push({ code: 'file-too-large', message: `File is ${info.size} bytes, over the limit of ${maxBytes} bytes. File skipped.`, severity: 'error', file: name });
+          continue;
+        }
+        bytes = await readFile(file);
+      } catch (e) {
+        problems.push({ code: 'unreadable', message: `File could not be read (${(e as Error).message}). File skipped.`, severity: 'error', file: name });
         continue;
       }
-      bytes = await readFile(file);
-    } catch (e) {
-      problems.push({ code: 'unreadable', message: `File could not be read (${(e as Error).message}). File skipped.`, severity: 'error', file: name });
-      continue;
-    }
-    const result = readArticleFile(name, bytes, { maxBytes });
-    problems.push(...result.problems);
-    const dir = path.dirname(file);
-    if (!metadata.has(dir)) metadata.set(dir, loadMetadata(dir, rel, problems));
-    const sideMeta = await metadata.get(dir)!;
-    for (const article of result.articles) {
-      const first = firstFile.get(article.id);
-      if (first !== undefined) {
-        problems.push({ code: 'duplicate-id', message: `Article id "${article.id}" was already read from ${first}; this one is skipped.`, severity: 'error', file: name, articleId: article.id });
-        continue;
+      const result = readArticleFile(name, bytes, { maxBytes });
+      problems.push(...result.problems);
+      const dir = path.dirname(file);
+      if (!metadata.has(dir)) metadata.set(dir, loadMetadata(dir, rel, problems));
+      const sideMeta = await metadata.get(dir)!;
+      for (const article of result.articles) {
+        const first = firstFile.get(article.id);
+        if (first !== undefined) {
+          problems.push({ code: 'duplicate-id', message: `Article id "${article.id}" was already read from ${first}; this one is skipped.`, severity: 'error', file: name, articleId: article.id });
+          continue;
+        }
+        firstFile.set(article.id, name);
+        // The file's own metadata wins; metadata.json fills the gaps (keyed by file name or id).
+        const extra = sideMeta[path.basename(file)] ?? sideMeta[article.id] ?? {};
+        yield { ...article, meta: { ...extra, ...article.meta } };
       }
-      firstFile.set(article.id, name);
-      // The file's own metadata wins; metadata.json fills the gaps (keyed by file name or id).
-      const extra = sideMeta[path.basename(file)] ?? sideMeta[article.id] ?? {};
-      articles.push({ ...article, meta: { ...extra, ...article.meta } });
     }
   }
-  return { articles, problems, filesRead };
+  return {
+    problems,
+    get filesRead() {
+      return state.filesRead;
+    },
+    [Symbol.asyncIterator]: articles,
+  };
 }
 
 /** Collect article files under `p`, sorted; dotfiles and corpus side files are skipped. */

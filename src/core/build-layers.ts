@@ -48,38 +48,75 @@ const COORDINATE_DIGITS = 5;
 /** Builds every layer and the articles file from processed articles. */
 export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryLookup, tool = 'conflict-map'): BuiltLayers {
   const sorted = [...processed].sort((a, b) => compare(a.article.id, b.article.id));
-  const places = new Map<string, Place>();
+  const use: PlaceUse = { places: new Map(), shapes: new Map() };
   const eventFeatures: Array<Feature<Point, EventFeatureProperties>> = [];
   const mentionFeatures: Array<Feature<Point, MentionFeatureProperties>> = [];
-  const shapeUse = new Map<string, { mentions: number; articleIds: Set<string> }>();
-
   for (const p of sorted) {
-    for (const m of p.mentions) {
-      if (!m.place) continue;
-      places.set(m.place.id, m.place);
-      mentionFeatures.push(mentionPoint(p.article.id, p.publication.published, m, m.place));
-      // Areas and routes are drawn for places named as locations, not for "Moscow said".
-      if (m.role === 'literal' && geometryOf(m.place.id)) {
-        const use = shapeUse.get(m.place.id) ?? { mentions: 0, articleIds: new Set<string>() };
-        use.mentions += 1;
-        use.articleIds.add(p.article.id);
-        shapeUse.set(m.place.id, use);
-      }
-    }
-    for (const e of p.events) eventFeatures.push(...eventPoints(e));
+    const features = articleFeatures(p, geometryOf, use);
+    for (const f of features.events) eventFeatures.push(f);
+    for (const f of features.mentions) mentionFeatures.push(f);
   }
+  const { areas, routes } = shapeFeatures(use, geometryOf);
 
+  const layers: Layers = {
+    events: collection(eventFeatures.sort(byId)),
+    mentions: collection(mentionFeatures.sort(byId)),
+    areas,
+    routes,
+  };
+  const problems = validateLayers(layers);
+  const articles: ArticlesFile = {
+    generated: { tool, articles: sorted.length },
+    articles: sorted.map(articleRecord),
+    places: Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0]))),
+  };
+  return { layers, articles, problems };
+}
+
+/**
+ * What the articles of a run share, gathered article by article: each place by id (the last
+ * article's, in id order) and, for places with a line or area, how often and where they are named.
+ */
+export interface PlaceUse {
+  places: Map<string, Place>;
+  shapes: Map<string, { mentions: number; articleIds: Set<string> }>;
+}
+
+/** The event and mention points of one article; its places and shapes are added to `use`. */
+export function articleFeatures(
+  p: Pick<ProcessedArticle, 'article' | 'publication' | 'mentions' | 'events'>,
+  geometryOf: GeometryLookup,
+  use: PlaceUse,
+): { events: Array<Feature<Point, EventFeatureProperties>>; mentions: Array<Feature<Point, MentionFeatureProperties>> } {
+  const mentions: Array<Feature<Point, MentionFeatureProperties>> = [];
+  for (const m of p.mentions) {
+    if (!m.place) continue;
+    use.places.set(m.place.id, m.place);
+    mentions.push(mentionPoint(p.article.id, p.publication.published, m, m.place));
+    // Areas and routes are drawn for places named as locations, not for "Moscow said".
+    if (m.role === 'literal' && geometryOf(m.place.id)) {
+      const shape = use.shapes.get(m.place.id) ?? { mentions: 0, articleIds: new Set<string>() };
+      shape.mentions += 1;
+      shape.articleIds.add(p.article.id);
+      use.shapes.set(m.place.id, shape);
+    }
+  }
+  return { events: p.events.flatMap((e) => eventPoints(e)), mentions };
+}
+
+/** The area and route features of the places named as locations, sorted by place id. */
+export function shapeFeatures(use: PlaceUse, geometryOf: GeometryLookup): Pick<Layers, 'areas' | 'routes'> {
   const areas: Array<Feature<Geometry, ShapeFeatureProperties>> = [];
   const routes: Array<Feature<Geometry, ShapeFeatureProperties>> = [];
-  for (const [id, use] of [...shapeUse].sort((a, b) => compare(a[0], b[0]))) {
-    const place = places.get(id)!;
+  for (const [id, shape] of [...use.shapes].sort((a, b) => compare(a[0], b[0]))) {
+    const place = use.places.get(id)!;
     const geometry = geometryOf(id)!;
     const properties: ShapeFeatureProperties = {
       id,
       name: place.name,
       kind: place.kind,
-      mentions: use.mentions,
-      articleIds: [...use.articleIds].sort(compare),
+      mentions: shape.mentions,
+      articleIds: [...shape.articleIds].sort(compare),
       approximate: place.approximate ?? false,
       source: place.sourceNote ?? place.source,
     };
@@ -87,20 +124,7 @@ export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryL
     if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') routes.push(feature);
     else if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') areas.push(rewind(feature) as typeof feature);
   }
-
-  const layers: Layers = {
-    events: collection(eventFeatures.sort(byId)),
-    mentions: collection(mentionFeatures.sort(byId)),
-    areas: collection(areas),
-    routes: collection(routes),
-  };
-  const problems = validateLayers(layers);
-  const articles: ArticlesFile = {
-    generated: { tool, articles: sorted.length },
-    articles: sorted.map(articleRecord),
-    places: Object.fromEntries([...places].sort((a, b) => compare(a[0], b[0]))),
-  };
-  return { layers, articles, problems };
+  return { areas: collection(areas), routes: collection(routes) };
 }
 
 /** The points of one event: one per place it happened at, each a feature of its own. */
@@ -163,7 +187,8 @@ export function validateLayers(layers: Layers): Problem[] {
   return problems;
 }
 
-function articleRecord(p: ProcessedArticle): ArticleRecord {
+/** The reader's record of one article in `articles.json`. */
+export function articleRecord(p: Pick<ProcessedArticle, 'article' | 'publication' | 'mentions' | 'events'>): ArticleRecord {
   const { article, publication } = p;
   return {
     id: article.id,
@@ -196,7 +221,7 @@ function point<P>(lon: number, lat: number, properties: P & { id: string }): Fea
   return { type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: [round(lon), round(lat)] }, properties };
 }
 
-function collection<G extends Geometry, P>(features: Array<Feature<G, P>>): FeatureCollection<G, P> {
+export function collection<G extends Geometry, P>(features: Array<Feature<G, P>>): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features };
 }
 
@@ -215,6 +240,7 @@ function byId(a: { properties: { id: string } }, b: { properties: { id: string }
   return compare(a.properties.id, b.properties.id);
 }
 
-function compare(a: string, b: string): number {
+/** Code-unit order, as the files are sorted (never locale order). */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,10 +5,18 @@
  */
 import type { ProcessedArticle, Problem, RunReport } from './model.ts';
 
-/** Builds the report of an ingest run. */
+/** What the report reads of one processed article (a streaming run keeps only this much of each). */
+export type ReportedArticle = {
+  article: Pick<ProcessedArticle['article'], 'id'>;
+  publication: Pick<ProcessedArticle['publication'], 'published'>;
+  mentions: { length: number };
+  events: { length: number };
+} & Pick<ProcessedArticle, 'unresolved' | 'problems'>;
+
+/** Builds the report of an ingest run; `processed` in the order the articles were read. */
 export function summariseRun(input: {
   filesRead: number;
-  processed: ProcessedArticle[];
+  processed: ReportedArticle[];
   readProblems: Problem[];
   layerProblems: Problem[];
 }): RunReport {
