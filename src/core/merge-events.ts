@@ -116,11 +116,12 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
     const gi = groupOf[i];
     const gj = groupOf[j];
     if (gi === gj) continue;
+    // A correction's join is taken as it is; the rule's joins must fit every member.
     const forced = joined.has(key(list[i].id, list[j].id));
-    const fits = gi.every((a) => gj.every((b) => {
+    const fits = forced || gi.every((a) => gj.every((b) => {
       if (list[a].articleId === list[b].articleId) return false;
       const v = verdicts.get(key(list[a].id, list[b].id));
-      return !!v && (forced || v.compatible);
+      return !!v && v.compatible;
     }));
     if (!fits) continue;
     const merged = [...gi, ...gj].sort((a, b) => a - b);
