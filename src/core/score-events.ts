@@ -330,16 +330,17 @@ export interface MergeScore {
  * Pairwise merge precision and recall against the gold `cluster` annotation: two predictions
  * matched to gold events of one cluster should be in one merged event, any other two should not.
  * Judged on matched predictions only, so the merge is scored on its own, not on extraction.
- * `mergedIdOf` gives the merged event a prediction ended in (its own id when not merged).
+ * `mergedIdOf` gives the merged event a prediction ended in (its own id when not merged);
+ * `acrossArticlesOnly` leaves out pairs of one article.
  */
-export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (eventId: string) => string, opts: Pick<ScoreEventsOptions, 'articleIdOf'> = {}): MergeScore {
+export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (eventId: string) => string, opts: Pick<ScoreEventsOptions, 'articleIdOf'> & { acrossArticlesOnly?: boolean } = {}): MergeScore {
   const idOf = opts.articleIdOf ?? ((k: string) => k.replace(/\.(?:txt|md|markdown|html?|json)$/i, ''));
   const goldOf = new Map<string, Array<GoldEvent & { cluster?: string }>>();
   for (const [key, value] of Object.entries(gold)) {
     const events = (value as { events?: GoldEvent[] })?.events;
     if (!key.startsWith('_') && Array.isArray(events)) goldOf.set(idOf(key), events);
   }
-  const matched = pairs.filter((p) => p.predictedId !== null).map((p) => ({ id: p.predictedId!, cluster: goldOf.get(p.articleId)?.[p.goldIndex]?.cluster ?? `${p.articleId}/${p.goldIndex}` }));
+  const matched = pairs.filter((p) => p.predictedId !== null).map((p) => ({ id: p.predictedId!, articleId: p.articleId, cluster: goldOf.get(p.articleId)?.[p.goldIndex]?.cluster ?? `${p.articleId}/${p.goldIndex}` }));
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -348,6 +349,7 @@ export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (e
     for (let j = i + 1; j < matched.length; j++) {
       const a = matched[i];
       const b = matched[j];
+      if (opts.acrossArticlesOnly && a.articleId === b.articleId) continue;
       const same = a.cluster === b.cluster;
       const merged = mergedIdOf(a.id) === mergedIdOf(b.id);
       if (same && merged) tp += 1;
