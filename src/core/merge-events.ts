@@ -1,27 +1,30 @@
 /**
  * Merging: one real-world event told by several reports becomes one event with every source.
  *
- * The rule, pair by pair (two events of different articles):
+ * The rule, pair by pair (two events of different articles; the numbers are `defaultRule`):
  *   gates  — all must hold, else the pair is never merged:
- *     type     the same ACLED event type;
- *     date     both dated to the day, at most DAY_SLACK days apart (reports date a night attack,
- *              or "last Friday", a day apart); a week, month or year date may be an aggregate
- *              and is never merged by rule;
- *     place    a place of one within PLACE_KM of a place of the other, or one containing the
- *              other (a town in the admin-1 unit, or the country, the other names);
- *     actors   not known to be different: both name actors and share none is a veto only when
- *              both name a state's forces (the same strike is not told with another army).
- *   score  — for the pairs that pass, what speaks for them:
- *     same day +2 (a day apart +1); places within PLACE_KM +2 (containment +1; a place inferred
- *     from the article's theatre, not named, counts half); a shared actor +1; the same sub-type +1;
- *     the same stated fatalities +1.
- *   A pair is merged when its score reaches MIN_SCORE. Events are joined greedily, best pair
+ *     type     the same family: a demonstration (protest, riot) is not an act of violence
+ *              (battle, explosion, violence against civilians); a strategic development goes with either;
+ *     date     day-precise dates at most `daySlack` days apart (reports date a night attack, or
+ *              "last Friday", a day apart), week-precise or approximate ones within `weekDays`;
+ *              a month or year date may be an aggregate and is never merged by rule; an undated
+ *              report passes (it says nothing against);
+ *     place    a place of one within `placeKm` of a place of the other, or one containing the other
+ *              (a town in the admin-1 unit or the country the other names, or near a region's point);
+ *     forces   not two different state forces and no shared actor.
+ *   score  — for the pairs that pass, what speaks for them: the same day, the same place (half for
+ *     one within the other, half again for a place inferred from the article's theatre), the same
+ *     type, sub-type, a shared actor, the same figure, and the words their sentences share (TF-IDF
+ *     cosine over the corpus: two reports of one event name the same village, the same toll, the
+ *     same wedding), and those of their whole articles.
+ *   A pair is merged when its score reaches `minScore`. Events are joined greedily, best pair
  *   first, and a group takes an event only when it passes the gates with every member and holds
  *   no other event of its article (one article's retellings are folded by event-restatements.ts).
+ *   Corrections join or separate pairs whatever the rule says.
  *
- * The merged event is its lead report (the most precise place, then the most precise date, then
- * the first article id) with every source, the claims on which they differ, and the fatalities
- * by ACLED's rule: the lowest figure stated. Pure: events in, groups out; inputs are not changed.
+ * The merged event is its lead report (the most precise place, one named rather than inferred,
+ * then the first id) with every source, the claims on which they differ, and the fatalities by
+ * ACLED's rule: the lowest figure stated. Pure: events in, groups out; inputs are not changed.
  */
 import type { ConflictEvent, EventClaim, EventMerge, EventSource, Place } from './model.ts';
 import { dayNumber, distanceKm } from './geo.ts';
@@ -47,6 +50,10 @@ export type MergeRule = typeof defaultRule;
 
 /** The areas a place may lie in without their codes: how far from the area's point, by kind. */
 const AREA_KM: Partial<Record<Place['kind'], number>> = { admin1: 300, region: 300, admin2: 60 };
+/** How many best partners of each event are kept for grouping. */
+const PARTNERS_KEPT = 8;
+/** How many undated events each undated one is compared with. */
+const UNDATED_PARTNERS = 200;
 /** Dates that may be aggregates (a month's toll): never merged by rule. */
 const AGGREGATE = new Set(['month', 'year']);
 /** The rule the map's fatalities follow, as the app states it. */
@@ -97,16 +104,38 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
   const joined = new Set((ctx.join ?? []).map(([a, b]) => key(a, b)));
   const apart = new Set((ctx.separate ?? []).map(([a, b]) => key(a, b)));
   const similarity = textSimilarity(list, ctx.textOf);
+  // Only pairs that reach the score are kept, and for each event its best PARTNERS_KEPT: memory
+  // stays linear when thousands of reports tell one story (a missing verdict: never one group).
   const verdicts = new Map<string, PairVerdict>();
+  const best = list.map(() => [] as Array<{ j: number; v: PairVerdict }>);
+  const keep = (i: number, j: number, v: PairVerdict) => {
+    const row = best[i];
+    row.push({ j, v });
+    row.sort((a, b) => b.v.score - a.v.score || a.j - b.j);
+    if (row.length > PARTNERS_KEPT) row.pop();
+  };
+  for (const [i, j] of datePairs(list, rule)) {
+    if (list[i].articleId === list[j].articleId || apart.has(key(list[i].id, list[j].id))) continue;
+    const v = judgePair(list[i], list[j], ctx.placeOf, () => similarity(list[i], list[j]), rule);
+    if (!v.compatible || v.score < rule.minScore) continue;
+    keep(i, j, v);
+    keep(j, i, v);
+  }
   const candidates: Array<{ i: number; j: number; score: number }> = [];
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      const k = key(list[i].id, list[j].id);
-      if (apart.has(k)) continue;
-      if (list[i].articleId === list[j].articleId && !joined.has(k)) continue;
-      const v = joined.has(k) ? { compatible: true, score: Infinity, reasons: ['joined by a correction'] } : judgePair(list[i], list[j], ctx.placeOf, similarity(list[i], list[j]), rule);
-      verdicts.set(k, v);
-      if (v.compatible && v.score >= rule.minScore) candidates.push({ i, j, score: v.score });
+  const consider = (i: number, j: number, v: PairVerdict) => {
+    const k = key(list[i].id, list[j].id);
+    if (verdicts.has(k)) return;
+    verdicts.set(k, v);
+    candidates.push({ i: Math.min(i, j), j: Math.max(i, j), score: v.score });
+  };
+  best.forEach((row, i) => row.forEach(({ j, v }) => consider(i, j, v)));
+  const at = new Map(list.map((e, i) => [e.id, i]));
+  for (const [a, b] of ctx.join ?? []) {
+    const i = at.get(a);
+    const j = at.get(b);
+    if (i !== undefined && j !== undefined && i !== j) {
+      verdicts.delete(key(a, b));
+      consider(i, j, { compatible: true, score: Infinity, reasons: ['joined by a correction'] });
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
@@ -163,7 +192,7 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
 }
 
 /** The gates and the score of one pair (exported for the tests and the reader's explanation). */
-export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], text: TextSimilarity = { sentences: 0, articles: 0 }, rule: MergeRule = defaultRule): PairVerdict {
+export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], textOf: TextSimilarity | (() => TextSimilarity) = { sentences: 0, articles: 0 }, rule: MergeRule = defaultRule): PairVerdict {
   const no = (reason: string): PairVerdict => ({ compatible: false, score: 0, reasons: [reason] });
   if (a.articleId === b.articleId) return no('same article');
   const family = (t: string) => (t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence');
@@ -175,7 +204,9 @@ export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeCont
   const place = placeRelation(a, b, placeOf, rule);
   if (!place) return no('places apart');
   const shared = a.actors.filter((x) => b.actors.includes(x));
-  if (a.actors.length && b.actors.length && shared.length === 0 && a.actors.some(isState) && b.actors.some(isState)) return no('different forces');
+  if (shared.length === 0 && a.actors.some(isState) && b.actors.some(isState)) return no('different forces');
+  // The words are compared last, for the pairs the gates let through.
+  const text = typeof textOf === 'function' ? textOf() : textOf;
   const reasons: string[] = [];
   let score = dates.score + place.score;
   if (dates.reason) reasons.push(dates.reason);
@@ -205,6 +236,30 @@ export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeCont
     reasons.push(`the articles share words (${text.articles.toFixed(2)})`);
   }
   return { compatible: true, score, reasons };
+}
+
+/**
+ * The pairs of events whose dates may be one event's, without comparing every pair: dated
+ * events within `weekDays` of each other (sorted by day), and undated ones with all the rest.
+ * Month and year dates are never paired (see dateRelation).
+ */
+function* datePairs(list: readonly ConflictEvent[], rule: MergeRule): Generator<[number, number]> {
+  const dated: Array<{ i: number; day: number }> = [];
+  const undated: number[] = [];
+  list.forEach((e, i) => {
+    if (!e.date) undated.push(i);
+    else if (!AGGREGATE.has(e.datePrecision)) dated.push({ i, day: dayNumber(e.date) });
+  });
+  dated.sort((a, b) => a.day - b.day || a.i - b.i);
+  for (let x = 0; x < dated.length; x++) {
+    for (let y = x + 1; y < dated.length && dated[y].day - dated[x].day <= rule.weekDays; y++) yield [dated[x].i, dated[y].i];
+  }
+  // An undated report says nothing against any date: it meets every dated one, and the next
+  // UNDATED_PARTNERS undated ones (in id order), so a flood of undated copies stays linear.
+  for (let u = 0; u < undated.length; u++) {
+    for (let v = u + 1; v < undated.length && v <= u + UNDATED_PARTNERS; v++) yield [undated[u], undated[v]];
+    for (const d of dated) yield [undated[u], d.i];
+  }
 }
 
 /** How the dates of two events relate: null when they cannot be one day. */
