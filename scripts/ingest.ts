@@ -1,23 +1,31 @@
 /**
- * `npm run ingest -- [folders or files…] [--out public/data] [--jobs N]`: reads articles
- * (default: the bundled sample corpus in geodata/corpus), runs the pipeline, and writes the
- * layers the app reads — events, mentions, areas, routes (GeoJSON, validated), articles.json and
- * report.json. The same input gives byte-identical output, however many workers and whatever
- * the cache holds.
+ * `npm run ingest -- [folders or files…] [--out public/data] [--jobs N] [--corrections FILE]`:
+ * reads articles (default: the bundled sample corpus in geodata/corpus), runs the pipeline,
+ * applies the corpus's corrections (`corrections.json` in the first folder, or FILE; see
+ * src/core/corrections.ts), merges the reports of one event (src/core/merge-events.ts), and
+ * writes the layers the app reads — events, mentions, areas, routes (GeoJSON, validated),
+ * articles.json and report.json. The same input gives byte-identical output, however many
+ * workers and whatever the cache holds.
  *
  * At scale: articles are read one file at a time and processed by `jobs` worker threads (all
  * cores by default; a run with few new articles stays in this thread) into a content-hash cache
  * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again; a second pass
  * reads the entries in id order and streams the layers out (scripts/lib/write-layers.ts); the new
  * set is written beside the output folder and swapped in whole (scripts/lib/data-set.ts).
+ * Between the passes, corrections and the merge across articles read every article's entry:
+ * they need the whole corpus's events (and texts, for the words two reports share).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { GazetteerShapes } from '../src/core/gazetteer.ts';
 import type { PipelineResources } from '../src/core/process-article.ts';
 import type { Problem, RunReport } from '../src/core/model.ts';
+import { findTemporalExpressions } from '../src/core/find-temporal.ts';
+import { applyCorrections, correctedGazetteer, mergeContext, parseCorrections, type Correction } from '../src/core/corrections.ts';
+import { mergeEvents } from '../src/core/merge-events.ts';
 import { summariseRun } from '../src/core/run-report.ts';
 import { streamArticles } from './lib/read-articles.ts';
 import { loadResources } from './lib/load-resources.ts';
@@ -42,13 +50,38 @@ export interface IngestOptions {
   cacheDir?: string;
   /** Filled in with what the run did: articles processed, and taken from the cache unchanged. */
   stats?: { processed: number; cached: number };
+  /** The corrections file (default: corrections.json in the first input folder). */
+  corrections?: string;
+}
+
+/** The corrections file of a run: `--corrections FILE`, else `corrections.json` in the first input folder. */
+export function correctionsPath(inputs: string[], given?: string): string | null {
+  if (given) return resolve(given);
+  const folder = inputs.find((i) => existsSync(i) && statSync(i).isDirectory());
+  return folder ? resolve(folder, 'corrections.json') : null;
+}
+
+/** Reads a corrections file; a missing one is no corrections, a broken one a problem. */
+export function readCorrections(file: string | null): { corrections: Correction[]; problems: Problem[] } {
+  if (!file || !existsSync(file)) return { corrections: [], problems: [] };
+  const name = relative(process.cwd(), file);
+  try {
+    return parseCorrections(JSON.parse(readFileSync(file, 'utf8')), name);
+  } catch (error) {
+    return { corrections: [], problems: [{ code: 'corrections-invalid', severity: 'warning', file: name, message: `The corrections file could not be read (${(error as Error).message}); no correction was applied.` }] };
+  }
 }
 
 /** Runs the whole ingest; returns the report (also written to report.json). */
 export async function ingest(inputs: string[], outDir: string, options: IngestOptions = {}): Promise<RunReport> {
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
   await ensureGazetteer();
-  const version = pipelineVersion();
+  const correctionsFile = correctionsPath(inputs, options.corrections);
+  const { corrections, problems: correctionProblems } = readCorrections(correctionsFile);
+  // Aliases and corrected places change how names resolve: such a run reads them through the
+  // corrected gazetteer, in this thread, under a cache key of its own.
+  const resolving = corrections.filter((c) => c.kind === 'alias' || c.kind === 'mention');
+  const jobs = resolving.length ? 1 : Math.max(1, options.jobs ?? availableParallelism());
+  const version = resolving.length ? `${pipelineVersion()}+${createHash('sha256').update(JSON.stringify(resolving)).digest('hex').slice(0, 16)}` : pipelineVersion();
   const cache = openCache(options.cacheDir ?? INGEST_CACHE_DIR, version);
   const stream = streamArticles(inputs);
   const spooled: SpooledArticle[] = [];
@@ -56,8 +89,12 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   let resources: PipelineResources | null = null;
   let pool: IngestPool | null = null;
   let waiting: CacheJob[] = [];
+  const corpusResources = async () => {
+    const base = await loadResources();
+    return resolving.length ? { ...base, gazetteer: correctedGazetteer(base.gazetteer, corrections) } : base;
+  };
   const inThread = async (job: CacheJob) => {
-    resources ??= await loadResources();
+    resources ??= await corpusResources();
     results.push(processToCache(job, resources));
   };
 
@@ -97,13 +134,32 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const written = spooled.filter((s) => !failed.has(s.seq)).map((s, seq) => ({ ...s, seq }));
   const readProblems = [...stream.problems, ...processingProblems];
 
+  // Between the passes: the corrections, then the merge of the reports of one event across articles.
+  resources ??= await corpusResources();
+  const gazetteer = resources.gazetteer;
+  const rereads = new Set(corrections.flatMap((c) => (c.kind === 'mention' ? [c.article] : [])));
+  const entries = written.map((w) => {
+    const p = readEntry(w.file);
+    // A corrected place reads the article's events again, which needs its date phrases.
+    return { ...p, temporal: rereads.has(p.article.id) ? findTemporalExpressions(p.article, p.publication) : [] };
+  });
+  const corrected = applyCorrections(entries, corrections, gazetteer);
+  const merged = mergeEvents(corrected.processed.flatMap((p) => p.events), mergeContext(corrected.processed, gazetteer, corrected));
+  const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
+  const idOfFile = new Map(written.map((w) => [w.file, w.id]));
+  const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
+
   // Pass 2: the entries in id order, streamed out into a new set beside the output.
   const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
   const geometryOf = (id: string) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
   const setDir = newSet(outDir);
   try {
-    const built = writeLayers(written, readEntry, geometryOf, setDir);
-    const report = summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems, layerProblems: built.problems });
+    const built = writeLayers(written, readCorrected, geometryOf, setDir, undefined, merged);
+    const report: RunReport = {
+      ...summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems: [...readProblems, ...correctionProblems, ...corrected.problems], layerProblems: built.problems }),
+      distinctEvents: merged.events.length,
+      ...(correctionsFile && corrections.length ? { correctionsFile: relative(process.cwd(), correctionsFile) || correctionsFile, corrections: corrections.length } : {}),
+    };
     if (built.problems.length > 0) {
       writeAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
       throw new Error(`invalid GeoJSON, nothing but the report written:\n${built.problems.map((p) => p.message).join('\n')}`);
@@ -121,7 +177,8 @@ export function formatSummary(report: RunReport, outDir: string): string {
   const lines = [
     `articles read: ${report.articlesRead}, written: ${report.articlesWritten}, skipped: ${report.skipped.length}`,
     ...report.skipped.map((s) => `  skipped ${s.file}${s.articleId ? ` (${s.articleId})` : ''}: ${s.reason}`),
-    `mentions: ${report.mentions}, events: ${report.events}, undated articles: ${report.undatedArticles.length}`,
+    `mentions: ${report.mentions}, events: ${report.events} (${report.distinctEvents ?? report.events} distinct after merging reports of one event), undated articles: ${report.undatedArticles.length}`,
+    ...(report.corrections ? [`corrections applied from ${report.correctionsFile}: ${report.corrections}`] : []),
     `unresolved names: ${report.unresolved.length}${report.unresolved.length ? ` (${report.unresolved.slice(0, 10).map((u) => u.surface).join(', ')}${report.unresolved.length > 10 ? ', …' : ''})` : ''}`,
     `warnings: ${report.problems.filter((p) => p.severity === 'warning').length}`,
     `written to ${outDir}/`,
@@ -130,11 +187,11 @@ export function formatSummary(report: RunReport, outDir: string): string {
 }
 
 if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
-  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['out', 'jobs'] });
+  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['out', 'jobs', 'corrections'] });
   const inputs = args.positional.length > 0 ? args.positional : [SAMPLE_CORPUS];
   const outDir = args.options.out ?? DEFAULT_OUT;
   try {
-    const report = await ingest(inputs, outDir, args.options.jobs ? { jobs: Number(args.options.jobs) } : {});
+    const report = await ingest(inputs, outDir, { ...(args.options.jobs ? { jobs: Number(args.options.jobs) } : {}), ...(args.options.corrections ? { corrections: args.options.corrections } : {}) });
     process.stderr.write(formatSummary(report, outDir));
     if (report.articlesWritten === 0) process.exitCode = 1;
   } catch (error) {

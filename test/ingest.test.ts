@@ -41,6 +41,17 @@ describe('ingest of the sample corpus', () => {
     expect(articles.articles.find((a) => a.id === '000_6195148872940ec0')?.text).toBe(text);
   });
 
+  it('counts events, not reports: the Nayrab assault of 001 and 002 is one event with both sources', () => {
+    const events = read('events.geojson').features as Array<{ properties: EventFeatureProperties }>;
+    const ids = new Set(events.map((f) => f.properties.eventId));
+    expect(report.distinctEvents).toBe(ids.size);
+    expect(report.distinctEvents).toBe(report.events - 1);
+    const nayrab = events.filter((f) => f.properties.placeId === 'curated:nayrab-idlib');
+    expect(nayrab.map((f) => [f.properties.eventId, f.properties.sources, f.properties.sourceArticles])).toEqual([['001_ddce4be9aea2dc1d#2141', 2, '001_ddce4be9aea2dc1d; 002_3540fc130ab028ac']]);
+    const merge = (read('articles.json') as ArticlesFile).merges!.find((m) => m.id === '001_ddce4be9aea2dc1d#2141')!;
+    expect(merge.sources.map((s) => s.outlet)).toEqual(['Israel National News (Arutz Sheva)', 'Global Research']);
+  });
+
   it('gives events an integer day that matches their ISO date', () => {
     const events = read('events.geojson').features as Array<{ properties: EventFeatureProperties }>;
     expect(events.length).toBeGreaterThan(5);

@@ -5,13 +5,17 @@
  * bundled sample corpus. Two runs: bare text, which scores publication dates found from the
  * text alone, and with the folder's metadata, which scores events: found, missed, spurious,
  * date, place within 25 km, type, fatalities, and the literal places within 25 km. A gold whose
- * articles carry a `part` (the reports corpus: dev / held-out) is also scored part by part.
+ * articles carry a `part` (the reports corpus: dev / held-out) is also scored part by part. The
+ * merge of reports of one event (merge-events.ts) is scored pairwise against the gold `cluster`s,
+ * over the predictions matched to gold events (scoreMerges), all pairs and across articles only.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
-import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/score-events.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, scoreMerges, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/score-events.ts';
 import type { ProcessedArticle, RawArticle } from '../../src/core/model.ts';
+import { mergeContext } from '../../src/core/corrections.ts';
+import { mergeEvents } from '../../src/core/merge-events.ts';
 import { readArticles } from './read-articles.ts';
 
 /** What the evaluation reads of one gold article. */
@@ -71,6 +75,19 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
       out.push(`  ${a.articleId.padEnd(24)} gold ${a.goldCore} found ${a.found} missed ${a.missed} spurious ${a.spurious}${a.spuriousIds.length ? ` (${a.spuriousIds.join(', ')})` : ''}`);
     }
   }
+  // Merging across reports, judged on its own: over the predictions matched to gold events.
+  const merged = mergeEvents(predicted, mergeContext(processed, resources.gazetteer));
+  const mergedIdOf = new Map(merged.merges.flatMap((m) => m.sources.map((s) => [s.eventId, m.id] as const)));
+  const merges = scoreMerges(gold, score.pairs, (id) => mergedIdOf.get(id) ?? id, { articleIdOf: idOf });
+  // Pairs within one article are the restatement folding's (event-restatements.ts), never merged here.
+  const across = scoreMerges(gold, score.pairs, (id) => mergedIdOf.get(id) ?? id, { articleIdOf: idOf, acrossArticlesOnly: true });
+  out.push(
+    `merging reports of one event (pairs of matched predictions against the gold clusters): events ${predicted.length} → ${merged.events.length}, ` +
+      `${merged.merges.length} merged from ${merged.merges.reduce((n, m) => n + m.sources.length, 0)} reports`,
+    `  merge precision ${merges.precision.toFixed(3)}, recall ${merges.recall.toFixed(3)} (pairs merged right ${merges.truePositives}, wrongly ${merges.falsePositives}, left apart ${merges.falseNegatives})`,
+    `  across articles only: precision ${across.precision.toFixed(3)}, recall ${across.recall.toFixed(3)} (right ${across.truePositives}, wrongly ${across.falsePositives}, apart ${across.falseNegatives})`,
+    ...merges.errors.slice(0, 12).map((e) => `  ${e}`),
+  );
   const parts = [...new Set(present.map((raw) => entry(raw.id)?.part).filter((p): p is string => !!p))].sort();
   if (parts.length) {
     out.push(`by part (main event = date right and place ≤${PLACE_KM} km or the gold's GeoNames entity; places = literal gold places placed ≤${PLACE_KM} km or at the gold's GeoNames entity; unexplained = predictions matching no gold event):`);

@@ -9,7 +9,8 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Point } from 'geojson';
-import { articleFeatures, articleRecord, collection, compare, shapeFeatures, validateLayers, type GeometryLookup, type PlaceUse } from '../../src/core/build-layers.ts';
+import { articleFeatures, articleRecord, collection, compare, eventPoints, shapeFeatures, validateLayers, type GeometryLookup, type PlaceUse } from '../../src/core/build-layers.ts';
+import type { MergedEvents } from '../../src/core/merge-events.ts';
 import type { Problem } from '../../src/core/model.ts';
 import type { ReportedArticle } from '../../src/core/run-report.ts';
 import type { CachedArticle } from './ingest-cache.ts';
@@ -34,7 +35,7 @@ export interface WrittenLayers {
 }
 
 /** Writes events, mentions, areas, routes (.geojson) and articles.json into `outDir`. */
-export function writeLayers(spooled: SpooledArticle[], read: (file: string) => CachedArticle, geometryOf: GeometryLookup, outDir: string, tool = 'conflict-map'): WrittenLayers {
+export function writeLayers(spooled: SpooledArticle[], read: (file: string) => CachedArticle, geometryOf: GeometryLookup, outDir: string, tool = 'conflict-map', merged?: MergedEvents): WrittenLayers {
   const sorted = [...spooled].sort((a, b) => compare(a.id, b.id));
   const reported: ReportedArticle[] = new Array(spooled.length);
   const problems: Problem[] = [];
@@ -47,12 +48,19 @@ export function writeLayers(spooled: SpooledArticle[], read: (file: string) => C
       const p = read(entry.file);
       const features = articleFeatures(p, geometryOf, use);
       problems.push(...validateLayers({ events: collection(features.events), mentions: collection(features.mentions), areas: collection([]), routes: collection([]) }));
-      for (const f of features.events) points.events.add(f);
+      if (!merged) for (const f of features.events) points.events.add(f);
       for (const f of features.mentions) points.mentions.add(f);
       articles.write(`${k > 0 ? ',' : ''}${JSON.stringify(articleRecord(p))}`);
       reported[entry.seq] = { article: { id: p.article.id }, publication: { published: p.publication.published }, mentions: { length: p.mentions.length }, events: { length: p.events.length }, unresolved: p.unresolved, problems: p.problems };
     });
-    articles.write(`],"places":${JSON.stringify(Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0]))))}}\n`);
+    // With the merge, the events layer holds each real-world event once, with its sources.
+    if (merged) {
+      const mergeOf = new Map(merged.merges.map((m) => [m.id, m]));
+      for (const e of merged.events) for (const f of eventPoints(e, mergeOf.get(e.id))) points.events.add(f);
+      problems.push(...validateLayers({ events: collection(merged.events.flatMap((e) => eventPoints(e, mergeOf.get(e.id)))), mentions: collection([]), areas: collection([]), routes: collection([]) }));
+    }
+    const merges = merged ? `,"merges":${JSON.stringify(merged.merges)}` : '';
+    articles.write(`],"places":${JSON.stringify(Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0]))))}${merges}}\n`);
     articles.close();
     const shapes = shapeFeatures(use, geometryOf);
     problems.push(...validateLayers({ events: collection([]), mentions: collection([]), ...shapes }));

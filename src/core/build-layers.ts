@@ -15,6 +15,7 @@ import type {
   ArticlesFile,
   ConflictEvent,
   EventFeatureProperties,
+  EventMerge,
   Mention,
   MentionFeatureProperties,
   Place,
@@ -23,6 +24,7 @@ import type {
   ShapeFeatureProperties,
 } from './model.ts';
 import { dayNumber } from './geo.ts';
+import type { MergedEvents } from './merge-events.ts';
 
 /** The four GeoJSON layers of a run. */
 export interface Layers {
@@ -45,16 +47,24 @@ export type GeometryLookup = (placeId: string) => Geometry | undefined;
 
 const COORDINATE_DIGITS = 5;
 
-/** Builds every layer and the articles file from processed articles. */
-export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryLookup, tool = 'conflict-map'): BuiltLayers {
+/**
+ * Builds every layer and the articles file from processed articles. With `merged` (mergeEvents
+ * over the articles' events), the events layer holds each real-world event once, with its
+ * sources; the articles keep every report's own reading for the reader.
+ */
+export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryLookup, tool = 'conflict-map', merged?: MergedEvents): BuiltLayers {
   const sorted = [...processed].sort((a, b) => compare(a.article.id, b.article.id));
   const use: PlaceUse = { places: new Map(), shapes: new Map() };
   const eventFeatures: Array<Feature<Point, EventFeatureProperties>> = [];
   const mentionFeatures: Array<Feature<Point, MentionFeatureProperties>> = [];
   for (const p of sorted) {
     const features = articleFeatures(p, geometryOf, use);
-    for (const f of features.events) eventFeatures.push(f);
+    if (!merged) for (const f of features.events) eventFeatures.push(f);
     for (const f of features.mentions) mentionFeatures.push(f);
+  }
+  if (merged) {
+    const mergeOf = new Map(merged.merges.map((m) => [m.id, m]));
+    for (const e of merged.events) eventFeatures.push(...eventPoints(e, mergeOf.get(e.id)));
   }
   const { areas, routes } = shapeFeatures(use, geometryOf);
 
@@ -69,6 +79,7 @@ export function buildLayers(processed: ProcessedArticle[], geometryOf: GeometryL
     generated: { tool, articles: sorted.length },
     articles: sorted.map(articleRecord),
     places: Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0]))),
+    ...(merged ? { merges: merged.merges } : {}),
   };
   return { layers, articles, problems };
 }
@@ -128,7 +139,7 @@ export function shapeFeatures(use: PlaceUse, geometryOf: GeometryLookup): Pick<L
 }
 
 /** The points of one event: one per place it happened at, each a feature of its own. */
-export function eventPoints(e: ConflictEvent): Array<Feature<Point, EventFeatureProperties>> {
+export function eventPoints(e: ConflictEvent, merge?: EventMerge): Array<Feature<Point, EventFeatureProperties>> {
   return e.places.map((place) =>
     point(place.lon, place.lat, {
       id: `${e.id}@${place.placeId}`,
@@ -149,6 +160,8 @@ export function eventPoints(e: ConflictEvent): Array<Feature<Point, EventFeature
       placeInferred: place.inferred,
       sentenceStart: e.sentence.start,
       sentenceEnd: e.sentence.end,
+      sources: merge ? merge.sources.length : 1,
+      sourceArticles: merge ? merge.sources.map((s) => s.articleId).join('; ') : e.articleId,
     }),
   );
 }

@@ -291,6 +291,50 @@ export interface ConflictEvent {
   trigger: string;
 }
 
+/** One report of an event told by several (merge-events.ts): who told it, where, and what it claimed. */
+export interface EventSource {
+  /** The report's own event id (`${articleId}#${sentenceStart}`). */
+  eventId: string;
+  articleId: string;
+  /** The article's outlet, when known. */
+  outlet: string | null;
+  /** The sentence the report was read from. */
+  sentence: Span;
+  date: string | null;
+  datePrecision: DatePrecision;
+  type: AcledEventType;
+  subType: string;
+  actors: string[];
+  /** The figure this report gives, or null. */
+  fatalities: number | null;
+  /** The names of its places. */
+  places: string[];
+}
+
+/** A field on which the reports of one event differ, each value with the reports that give it. */
+export interface EventClaim {
+  field: 'fatalities' | 'date' | 'subType' | 'actors' | 'place';
+  values: Array<{ value: string; eventIds: string[] }>;
+}
+
+/** Several reports merged into one event. */
+export interface EventMerge {
+  /** The merged event's id: its lead report's event id. */
+  id: string;
+  /** Every report, the lead first. */
+  sources: EventSource[];
+  /** The lowest pair score of the lead with another report (see merge-events.ts for the rule). */
+  score: number;
+  /** Why each other report was joined to the lead: `${eventId}: same day, both at Kidal, …`. */
+  reasons: string[];
+  /** True when a correction ("these two events are one") joined them. */
+  corrected?: boolean;
+  /** Where the reports differ (fatalities 5 vs 8, who fought). */
+  claims: EventClaim[];
+  /** How the map's figure is chosen among the claims: 'the lowest figure stated (ACLED)'. */
+  fatalitiesRule: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pipeline output
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +378,8 @@ export interface ArticlesFile {
   articles: ArticleRecord[];
   /** Every place referenced by mentions and events, by id. */
   places: Record<string, Place>;
+  /** Events told by several reports, by merged event id (absent in files of older runs). */
+  merges?: EventMerge[];
 }
 
 /** Properties of a feature of `events.geojson`: one feature per event and place. */
@@ -360,6 +406,10 @@ export interface EventFeatureProperties {
   placeInferred: boolean;
   sentenceStart: number;
   sentenceEnd: number;
+  /** How many reports tell this event (1 unless merged; see `ArticlesFile.merges`). Absent in older runs. */
+  sources?: number;
+  /** The articles of those reports, joined with '; ' (the lead's first). */
+  sourceArticles?: string;
 }
 
 /** Properties of a feature of `mentions.geojson`: one feature per resolved mention. */
@@ -401,7 +451,14 @@ export interface RunReport {
   skipped: Array<{ file: string; articleId?: string; code: string; reason: string }>;
   problems: Problem[];
   mentions: number;
+  /** Events read, one per report. */
   events: number;
+  /** Distinct events after merging the reports of one event (what the map shows). */
+  distinctEvents?: number;
+  /** The corrections file the run read, or would read (the app's "correct this" writes there). */
+  correctionsFile?: string;
+  /** How many valid corrections it holds. */
+  corrections?: number;
   /** Names recognised but not placed, with counts. */
   unresolved: Array<{ surface: string; count: number; articleIds: string[] }>;
   undatedArticles: string[];

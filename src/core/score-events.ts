@@ -309,3 +309,53 @@ export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<S
   const scored = gold.filter((t) => t.literal && isNum(t.lat) && isNum(t.lon));
   return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && ((isNum(t.geonameid) && m.placeId === `geonames:${t.geonameid}`) || distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km))));
 }
+
+/** Merge quality, pairwise, over predictions matched to gold events (see `scoreMerges`). */
+export interface MergeScore {
+  /** Pairs of matched predictions whose gold events share a cluster, and were merged. */
+  truePositives: number;
+  /** Pairs merged whose gold events are not one cluster. */
+  falsePositives: number;
+  /** Pairs of one cluster left apart. */
+  falseNegatives: number;
+  /** tp / (tp + fp); 1 when nothing was merged. */
+  precision: number;
+  /** tp / (tp + fn); 1 when no pair should be. */
+  recall: number;
+  /** The wrong pairs, `merged a + b` / `apart a + b` with their cluster. */
+  errors: string[];
+}
+
+/**
+ * Pairwise merge precision and recall against the gold `cluster` annotation: two predictions
+ * matched to gold events of one cluster should be in one merged event, any other two should not.
+ * Judged on matched predictions only, so the merge is scored on its own, not on extraction.
+ * `mergedIdOf` gives the merged event a prediction ended in (its own id when not merged);
+ * `acrossArticlesOnly` leaves out pairs of one article.
+ */
+export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (eventId: string) => string, opts: Pick<ScoreEventsOptions, 'articleIdOf'> & { acrossArticlesOnly?: boolean } = {}): MergeScore {
+  const idOf = opts.articleIdOf ?? ((k: string) => k.replace(/\.(?:txt|md|markdown|html?|json)$/i, ''));
+  const goldOf = new Map<string, Array<GoldEvent & { cluster?: string }>>();
+  for (const [key, value] of Object.entries(gold)) {
+    const events = (value as { events?: GoldEvent[] })?.events;
+    if (!key.startsWith('_') && Array.isArray(events)) goldOf.set(idOf(key), events);
+  }
+  const matched = pairs.filter((p) => p.predictedId !== null).map((p) => ({ id: p.predictedId!, articleId: p.articleId, cluster: goldOf.get(p.articleId)?.[p.goldIndex]?.cluster ?? `${p.articleId}/${p.goldIndex}` }));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const errors: string[] = [];
+  for (let i = 0; i < matched.length; i++) {
+    for (let j = i + 1; j < matched.length; j++) {
+      const a = matched[i];
+      const b = matched[j];
+      if (opts.acrossArticlesOnly && a.articleId === b.articleId) continue;
+      const same = a.cluster === b.cluster;
+      const merged = mergedIdOf(a.id) === mergedIdOf(b.id);
+      if (same && merged) tp += 1;
+      else if (merged) (fp += 1, errors.push(`merged ${a.id} + ${b.id} (${a.cluster} / ${b.cluster})`));
+      else if (same) (fn += 1, errors.push(`apart ${a.id} + ${b.id} (${a.cluster})`));
+    }
+  }
+  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, errors };
+}
