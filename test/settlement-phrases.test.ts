@@ -35,6 +35,7 @@ describe('settlementNamesAt', () => {
     ['The RSF camp was overrun.'],
     ['President Joe Biden visited the town.'],
     ['Cottenham Village College won the award.'],
+    ['Leaders of the Meitei community met on Monday.'],
   ])('reads no settlement in: %s', (text) => expect(names(text)).toEqual([]));
 });
 
@@ -60,5 +61,16 @@ describe('a place the gazetteer lacks is kept, and its event drawn near the know
     const [event] = p.events;
     expect(event.places.map((x) => x.unresolvedName)).toEqual(['Qurdaba Kone']);
     expect(event.geoPrecision).toBe(3);
+  });
+});
+
+describe('a people is no settlement', () => {
+  let resources: PipelineResources;
+  beforeAll(async () => {
+    resources = await loadResources();
+  });
+  it('reads "a Palestinian village" as a demonym, not a village named Palestinian', () => {
+    const p = processArticle({ id: 'p', text: 'Israeli settlers attacked a Palestinian village on Thursday.', meta: { published: '2024-08-16' } }, resources);
+    expect(p.unresolved.map((u) => u.surface)).not.toContain('Palestinian');
   });
 });

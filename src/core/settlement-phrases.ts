@@ -52,6 +52,8 @@ export function settlementNamesAt(tokens: Token[], i: number, isCommonWord: (low
   const end = nameEnd(tokens, i);
   // "X camp", "X Township", "X Local Government Area": the kind word right after the name.
   const after = afterKind(tokens, end);
+  // "the Meitei community", "the Alawite community": a people; "Yelewata community" a village.
+  if (after && /^communit/.test(tokens[end].lower) && before?.lower === 'the') return [];
   if (after) return [{ first: i, end, kind: after.kind, phraseEnd: end + after.words, kindEnd: end + after.words }];
   // "the village of X"
   if (before?.lower === 'of' && kindWord && !kindWord.capitalised && KIND_BEFORE_OF.has(kindWord.lower)) return [{ first: i, end, kind: KIND_BEFORE_OF.get(kindWord.lower)!, phraseEnd: end, kindEnd: end }];

@@ -93,7 +93,9 @@ export function sentenceCandidates(
   while (i < tokens.length) {
     const settlements = settlementNamesAt(tokens, i, isCommon);
     // "Anderson County", "Pale Township": a name the gazetteer knows with its kind word is that name.
-    if (settlements.length && !(settlements.length === 1 && (longestMatch(text, tokens, i, maxTokens, resources)?.end ?? 0) >= settlements[0].phraseEnd)) {
+    // "a Palestinian village", "the Meitei community": a people, not a place's name.
+    const people = settlements.length > 0 && (ETHNONYMS.has(tokens[i].lower) || !!longestMatch(text, tokens, i, 1, resources)?.candidates.some((c) => c.match === 'demonym'));
+    if (settlements.length && !people && !(settlements.length === 1 && (longestMatch(text, tokens, i, maxTokens, resources)?.end ?? 0) >= settlements[0].phraseEnd)) {
       for (const n of settlements) result.push(settlementCandidate(text, tokens, n, sentence, maxTokens, resources));
       i = settlements[settlements.length - 1].phraseEnd;
       continue;
