@@ -85,10 +85,15 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   const unique: LocatedPlace[] = [];
   for (const f of found) {
     const same = unique.find((u) => u.place.id === f.place.id);
-    // "Zamzam camp near El Fasher": the event is at the camp, near the town, not in the town.
-    if (same && (same.unresolvedName || f.unresolvedName)) Object.assign(same, same.unresolvedName ? {} : { mention: f.mention, unresolvedName: f.unresolvedName }, { precision: Math.max(same.precision, f.precision) as GeoPrecision });
-    else if (same) same.precision = Math.min(same.precision, f.precision) as GeoPrecision;
-    else unique.push({ place: f.place, mention: f.mention, precision: f.precision, ...(f.unresolvedName ? { unresolvedName: f.unresolvedName } : {}) });
+    if (!same) {
+      unique.push({ place: f.place, mention: f.mention, precision: f.precision, ...(f.unresolvedName ? { unresolvedName: f.unresolvedName } : {}) });
+    } else if (same.unresolvedName || f.unresolvedName) {
+      // "Zamzam camp near El Fasher": the event is at the camp, near the town, not in the town.
+      if (!same.unresolvedName) Object.assign(same, { mention: f.mention, unresolvedName: f.unresolvedName });
+      same.precision = Math.max(same.precision, f.precision) as GeoPrecision;
+    } else {
+      same.precision = Math.min(same.precision, f.precision) as GeoPrecision;
+    }
   }
   // "the Bayirbucak region of northwest Syria": the country adds nothing to a finer place inside
   // it; "Gwoza, a town in Borno State": nor does the state.

@@ -170,17 +170,16 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   });
   // History is no event of the story: a year alone ("the war that erupted in 2011"), or a day long
   // before publication told without a place of its own (it would take a place from elsewhere).
-  const current = events.map((e, n) => !isHistory(e, drafts[n]));
-  const kept = events.filter((_, n) => current[n]);
-  drafts.splice(0, drafts.length, ...drafts.filter((_, n) => current[n]));
-  events.splice(0, events.length, ...kept);
-  refineCasualtyTypes(events, drafts);
-  const facts = drafts.map((d) => ({
+  const current = drafts.map((d, n) => !isHistory(events[n], d));
+  const keptEvents = events.filter((_, n) => current[n]);
+  const keptDrafts = drafts.filter((_, n) => current[n]);
+  refineCasualtyTypes(keptEvents, keptDrafts);
+  const facts = keptDrafts.map((d) => ({
     casualtyOnly: d.casualtyOnly,
     sentenceText: text.slice(sentences[d.sentence].start, sentences[d.sentence].end),
     definite: d.primary.rule.form === 'noun' && DEFINITE_BEFORE.test(text.slice(Math.max(sentences[d.sentence].start, d.primary.start - 40), d.primary.start)),
   }));
-  return foldRestatements(events, facts, (id) => placeOf.get(id) ?? undefined);
+  return foldRestatements(keptEvents, facts, (id) => placeOf.get(id) ?? undefined);
 
   function candidatesOf(sText: string, base: number, dates: TemporalExpression[]): Candidate[] {
     const perClause: Candidate[] = [];
@@ -201,9 +200,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       if (!accepted.length || (!specific.length && !violentDeaths(cText))) continue;
       // Violence first; deaths outrank a movement or a displacement told beside them.
       const primary = specific.find((t) => t.rule.violent) ?? accepted.find((t) => t.rule.form === 'casualty') ?? specific[0];
-      const { type, subType: ruleSubType } = primary.rule.form === 'casualty' || primary.rule.oneSided ? casualtyType(cText) : primary.rule;
-      let subType = ruleSubType;
-      if (type === 'Protests') subType = protestSubType(cText);
+      const typed = primary.rule.form === 'casualty' || primary.rule.oneSided ? casualtyType(cText) : primary.rule;
+      const { type } = typed;
+      const subType = type === 'Protests' ? protestSubType(cText) : typed.subType;
       const shift = (t: TriggerMatch): TriggerMatch => ({ ...t, start: t.start + cBase, end: t.end + cBase });
       perClause.push({
         spans: [{ start: cBase, end: base + c.end }],

@@ -106,7 +106,8 @@ function withoutStrays(all: Toponym[], chosen: Array<Choice | null>): Array<Choi
     if (!c || !STRAY_KINDS.has(c.candidate.place.kind)) return c;
     const p = c.candidate.place;
     let others = 0;
-    for (let j = 0; j < placed.length; j += 1) {
+    // The same window of neighbours as nearness reads: a list of 40,000 names stays linear.
+    for (let j = Math.max(0, k - NEARNESS_WINDOW); j < Math.min(placed.length, k + NEARNESS_WINDOW + 1); j += 1) {
       const q = placed[j];
       if (!q || j === k || normalizeName(all[j].surface) === normalizeName(all[k].surface)) continue;
       others += 1;
