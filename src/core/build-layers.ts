@@ -16,6 +16,7 @@ import type {
   ConflictEvent,
   EventFeatureProperties,
   EventMerge,
+  EventPlace,
   Mention,
   MentionFeatureProperties,
   Place,
@@ -156,7 +157,7 @@ export function eventPoints(e: ConflictEvent, merge?: EventMerge): Array<Feature
       geoPrecision: e.geoPrecision,
       placeId: place.placeId,
       // A place the gazetteer lacks shows as written, with the known place it is drawn at.
-      placeName: place.unresolvedName ? `${place.unresolvedName} (near ${place.name})` : place.name,
+      placeName: placeLabel(place),
       placeInferred: place.inferred,
       sentenceStart: e.sentence.start,
       sentenceEnd: e.sentence.end,
@@ -164,6 +165,12 @@ export function eventPoints(e: ConflictEvent, merge?: EventMerge): Array<Feature
       sourceArticles: merge ? merge.sources.map((s) => s.articleId).join('; ') : e.articleId,
     }),
   );
+}
+
+/** How an event place is labelled: "Joubas (near Saraqib)", "40 miles northwest of Kismayo". */
+function placeLabel(place: EventPlace): string {
+  const at = place.offset ? `${place.offset.text} ${place.name}` : place.name;
+  return place.unresolvedName ? `${place.unresolvedName} (${place.offset ? at : `near ${place.name}`})` : at;
 }
 
 /** The point of one resolved mention, dated by its article's publication (`published`, or null). */

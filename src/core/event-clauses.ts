@@ -80,7 +80,7 @@ export function notAsserted(clauseBefore: string, trigger: TriggerMatch): string
  * began", "so far this year", "over the past three months", "tens of thousands killed". ACLED
  * codes events, not totals; the total stays in the text.
  */
-const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|the (?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising)|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d)|this year|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
+const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|(?:the )?(?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising|crisis|insurgency)\b|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d)|this year|(?:in|during|over) (?:that|the) same period|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
 
 /** Whether a clause tells a tally over time rather than one event (see AGGREGATE_RE). */
 export function isAggregate(clause: string): boolean {
@@ -88,7 +88,7 @@ export function isAggregate(clause: string): boolean {
 }
 
 /** Verbs that make a nominal trigger happen when they come before it: "carried out air strikes", "killed in clashes". */
-const LIGHT_VERB_BEFORE = /\b(?:carried out|carrying out|carries out|conducted|conducting|launched|launching|staged|mounted|continued|continues|intensified|stepped up|resumed|unleashed|came under|come under|coming under|hit by|struck by|targeted by)\s+(?:\S+\s+){0,4}$|\b(?:killed|died|wounded|injured|hurt)\b(?:\s+\S+){0,8}\s+$/i;
+const LIGHT_VERB_BEFORE = /\b(?:carried out|carrying out|carries out|conducted|conducting|launched|launching|staged|mounted|continued|continues|intensified|stepped up|resumed|unleashed|came under|come under|coming under|hit by|struck by|targeted by)\s+(?:\S+\s+){0,4}$|\b(?:killed|died|wounded|injured|hurt|shot)\b(?:\s+\S+){0,8}\s+$/i;
 /** Finite verbs that make a nominal trigger their subject: "clashes erupted", "air strikes have been concentrated". */
 const VERB_AFTER = /^(?:\s+\S+){0,3}?\s+(?:was|were|has|have|had|killed|hit|struck|targeted|erupted|broke out|took place|left|destroyed|damaged|intensified|resumed|continued|began|started|wounded|injured|claimed)\b|^\s+by\s+(?:\S+\s+){1,6}?(?:killed|hit|struck|targeted|destroyed|damaged|wounded|left)\b/i;
 /** How far (characters) a date may be from a nominal trigger and still be its own ("air strikes … on March 1"). */

@@ -14,6 +14,8 @@
  */
 import type { EventPlace, GeoPrecision, Mention, Place, PlaceKind, Span } from './model.ts';
 import { within } from './joint-nearness.ts';
+import { destinationPoint, offsetBefore, type PlaceOffset } from './place-offsets.ts';
+import { isDateline } from './wire-dateline.ts';
 
 /** A place of an event with its precision. */
 export interface LocatedPlace {
@@ -25,6 +27,8 @@ export interface LocatedPlace {
   precision: GeoPrecision;
   /** The name as written when the gazetteer lacks it: `place` is the known place it lies in or near. */
   unresolvedName?: string;
+  /** "40 miles northwest of" the place: the event lies that far from it. */
+  offset?: PlaceOffset;
 }
 
 const KIND_PRECISION: Record<PlaceKind, GeoPrecision> = {
@@ -41,6 +45,8 @@ const ANAPHOR_KINDS: Record<string, PlaceKind[] | null> = {
   town: ['town', 'village', 'city'], city: ['city', 'town'], village: ['village', 'town'],
   province: ['admin1', 'region'], governorate: ['admin1'], district: ['admin2', 'admin1', 'region'],
 };
+/** How far (characters) after an unknown name the known place it is measured from may stand ("Kandadji, 10 km south of Ayorou"). */
+const OFFSET_REACH = 60;
 /** How many sentences back a definite description may reach for its referent. */
 export const ANAPHOR_REACH = 6;
 /** Coarser kinds that a finer place of the same country makes redundant. */
@@ -65,11 +71,18 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   const inSpans = (s: Span) => spans.some((c) => s.start >= c.start && s.end <= c.end);
   const found: Array<LocatedPlace & { at: number }> = [];
   for (const m of literal) {
-    if (inSpans(m)) found.push({ place: m.place!, mention: { start: m.start, end: m.end }, precision: mentionPrecision(text, m), at: m.start });
+    if (!inSpans(m)) continue;
+    const offset = offsetBefore(text, m.start);
+    found.push({ place: m.place!, mention: { start: m.start, end: m.end }, precision: offset ? 2 : mentionPrecision(text, m), at: m.start, ...(offset ? { offset } : {}) });
   }
   // "the village of Joubas", unknown to the gazetteer: drawn at the place it lies in or near, never finer than "near a town".
   for (const m of unknown) {
-    if (inSpans(m)) found.push({ place: m.near!, mention: { start: m.start, end: m.end }, precision: KIND_PRECISION[m.near!.kind] === 1 ? 2 : 3, at: m.start, unresolvedName: m.surface });
+    if (!inSpans(m)) continue;
+    // "Kandadji, 10 km south of Ayorou": the distance and bearing from the known place, when the text gives them.
+    const anchor = literal.find((l) => l.place!.id === m.near!.id && l.start > m.end && l.start - m.end <= OFFSET_REACH);
+    const offset = anchor ? offsetBefore(text, anchor.start) : null;
+    const precision = offset || KIND_PRECISION[m.near!.kind] === 1 ? 2 : 3;
+    found.push({ place: m.near!, mention: { start: m.start, end: m.end }, precision, at: m.start, unresolvedName: m.surface, ...(offset && offset.start >= m.end ? { offset } : {}) });
   }
   for (const span of spans) {
     ANAPHORA.lastIndex = 0;
@@ -86,18 +99,25 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   for (const f of found) {
     const same = unique.find((u) => u.place.id === f.place.id);
     if (!same) {
-      unique.push({ place: f.place, mention: f.mention, precision: f.precision, ...(f.unresolvedName ? { unresolvedName: f.unresolvedName } : {}) });
+      unique.push({ place: f.place, mention: f.mention, precision: f.precision, ...(f.unresolvedName ? { unresolvedName: f.unresolvedName } : {}), ...(f.offset ? { offset: f.offset } : {}) });
     } else if (same.unresolvedName || f.unresolvedName) {
       // "Zamzam camp near El Fasher": the event is at the camp, near the town, not in the town.
       if (!same.unresolvedName) Object.assign(same, { mention: f.mention, unresolvedName: f.unresolvedName });
       same.precision = Math.max(same.precision, f.precision) as GeoPrecision;
+      if (f.offset && !same.offset) same.offset = f.offset;
     } else {
       same.precision = Math.min(same.precision, f.precision) as GeoPrecision;
+      if (f.offset && !same.offset) same.offset = f.offset;
     }
+    if (same?.offset) same.precision = 2;
   }
   // "the Bayirbucak region of northwest Syria": the country adds nothing to a finer place inside
   // it; "Gwoza, a town in Borno State": nor does the state.
-  return unique.filter((u) => !unique.some((o) => o !== u && contains(u.place, o.place)));
+  const located = unique.filter((u) => !unique.some((o) => o !== u && contains(u.place, o.place)));
+  // "PESHAWAR: A confrontation … near the Kurram district": the dateline says where the reporter
+  // files from; the event is where the sentence says, when it says.
+  const told = located.filter((u) => !(u.mention && isDateline(text, u.mention)));
+  return told.length ? told : located;
 }
 
 /** Whether `outer` is a country or admin-1 unit that holds the finer place `inner`. */
@@ -125,6 +145,10 @@ export function toEventPlace(p: LocatedPlace, inferred: boolean): EventPlace {
   const out: EventPlace = { placeId: p.place.id, name: p.place.name, lat: p.place.lat, lon: p.place.lon, inferred };
   if (p.mention && !inferred) out.mention = { start: p.mention.start, end: p.mention.end };
   if (p.unresolvedName && !inferred) out.unresolvedName = p.unresolvedName;
+  if (p.offset && !inferred) {
+    Object.assign(out, destinationPoint(p.place.lat, p.place.lon, p.offset.km, p.offset.bearing));
+    out.offset = { km: Math.round(p.offset.km * 10) / 10, bearing: p.offset.bearing, text: p.offset.text };
+  }
   return out;
 }
 

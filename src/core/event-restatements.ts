@@ -22,7 +22,11 @@ import { within } from './joint-nearness.ts';
 import { dayNumber } from './geo.ts';
 
 /** Words that open a new incident rather than retell one ("also" too, unless it only adds a telling: "a resident also said"). */
-const ANOTHER_RE = /\b(?:another|other|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?|last (?:week|month|year))\b/i;
+const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:media|outlets?|sources|reports?|officials?|witnesses|agencies|news|accounts|statements?)`;
+const ANOTHER_RE = new RegExp(
+  String.raw`\b(?:another|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+${TELLERS}\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+${TELLERS}\b)|last (?:week|month|year))\b`,
+  'i',
+);
 
 /**
  * How many kept events back a later telling is looked for: the cost stays linear in an article of

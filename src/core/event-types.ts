@@ -172,9 +172,17 @@ const COMBATANTS_RE = new RegExp(`\\b(?:${COMBATANT_WORDS})\\b`, 'i');
 /** Signs that deaths were violent: armed people, weapons, attacks. Without them "died" is illness or accident. */
 const VIOLENCE_RE = /\b(?:shot|shooting|gunmen|gunfire|gunshots?|armed|attack\w*|bomb\w*|blasts?|explosions?|stabb\w*|ambush\w*|raids?|(?:air\s?|drone\s)?strikes?|shell\w*|clash\w*|fighting|war|violence|massacre\w*|executed|wounds)\b/i;
 
-/** Whether deaths told without a weapon were violent: combatants among the dead or the doers, or violence named. */
+/** Being killed, not dying: someone did it, unless the clause names an accident or a disaster. */
+const KILLED_RE = /\b(?:killed|killing|slain|gunned down|shot dead|murdered|hacked to death|burnt to death|burned to death)\b/i;
+const ACCIDENT_RE = /\b(?:accidents?|crash\w*|collisions?|collided|derail\w*|capsiz\w*|sank|drown\w*|floods?|flooding|landslides?|mudslides?|earthquakes?|quakes?|storms?|cyclones?|hurricanes?|typhoons?|tornado\w*|lightning|avalanches?|heat\s?waves?|stampedes?|epidemic|outbreak|cholera|disease|virus|illness|overdoses?|electrocuted|collapse\w*|wildfires?|(?:house|building|factory)\s+fires?|gas\s+leak)\b/i;
+
+/**
+ * Whether deaths told without a weapon were violent: combatants among the dead or the doers,
+ * violence named, or people killed (not died) with no accident or disaster named ("five people
+ * were killed in Jiribam district on Saturday").
+ */
 export function violentDeaths(clause: string): boolean {
-  return COMBATANTS_RE.test(clause) || VIOLENCE_RE.test(clause);
+  return COMBATANTS_RE.test(clause) || VIOLENCE_RE.test(clause) || (KILLED_RE.test(clause) && !ACCIDENT_RE.test(clause));
 }
 
 /** Weapons named as the means, in the order they decide the sub-type (ACLED: the means, not the victims, make remote violence). */

@@ -78,6 +78,8 @@ const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 
 const HISTORY_DAYS = 90;
 /** How many sentences back an undated past-tense event may take the date of the story it continues. */
 const STORY_REACH = 3;
+/** The coarsest precision of a place an undated-place event may take from its story: a town or part of one. */
+const STORY_PLACE_PRECISION = 2;
 /** How far after an attack noun its description ("by … on …") is read for actors. */
 const DESCRIPTION_CHARS = 80;
 
@@ -166,6 +168,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       trigger: d.triggers.map((t) => t.text).join(', '),
     };
     if (dateSpan) event.dateSpan = dateSpan;
+    // "One person was shot dead while four others were killed": the sentences that only add the dead tell this incident too.
+    if (d.extraSpans.length) event.alsoIn = d.extraSpans.map((sp) => ({ start: sp.start, end: sp.end }));
     events.push(event);
   });
   // History is no event of the story: a year alone ("the war that erupted in 2011"), or a day long
@@ -278,8 +282,27 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     if (prevDraft && sentences[d.sentence - 1].paragraph === s.paragraph) {
       return { places: prevDraft.explicit.map((p) => toEventPlace(p, true)), geoPrecision: Math.min(...prevDraft.explicit.map((p) => p.precision)) as GeoPrecision };
     }
+    // "While trying to bury the dead, another bomber detonated an IED at the burial ground": the
+    // story's town, told a few sentences before, is a better guess than the whole theatre.
+    const story = storyPlaces(d);
+    if (story) return { places: story.map((p) => toEventPlace(p, true)), geoPrecision: Math.max(2, ...story.map((p) => p.precision)) as GeoPrecision };
     if (theatre) return { places: [toEventPlace({ place: theatre, precision: 3 }, true)], geoPrecision: 3 };
     return { places: [], geoPrecision: 3 };
+  }
+
+  /**
+   * The places of the latest event with places of its own in the STORY_REACH sentences before,
+   * when they are towns or sites inside the article's theatre (a region or country would add
+   * nothing to the theatre itself).
+   */
+  function storyPlaces(d: Draft): LocatedPlace[] | null {
+    for (let k = d.sentence - 1; k >= 0 && k >= d.sentence - STORY_REACH; k -= 1) {
+      const before = explicitAt.get(k);
+      if (!before) continue;
+      const fine = before.explicit.every((p) => STORY_PLACE_PRECISION >= p.precision && (!theatre || p.place.countryCode === theatre.countryCode));
+      return fine ? before.explicit : null;
+    }
+    return null;
   }
 
   function isHistory(e: ConflictEvent, d: Draft): boolean {

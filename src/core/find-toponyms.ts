@@ -18,6 +18,7 @@ import { probability, type LinearModel } from './linear-model.ts';
 import { isBig, sentenceCandidates, type SpanCandidate } from './toponym-candidates.ts';
 import { candidateFeatures, type DocumentContext } from './toponym-features.ts';
 import { ETHNONYMS } from './name-lists.ts';
+import { isDateline } from './wire-dateline.ts';
 import recogniserModel from '../../geodata/models/toponym-recogniser.json' with { type: 'json' };
 
 /** What the recogniser needs besides the text. */
@@ -76,6 +77,7 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
       recognition: round(c.settlement ? Math.max(s.probability, SETTLEMENT_RECOGNITION) : s.probability),
       ...(c.kindHint ? { kindHint: c.kindHint } : {}),
       ...(c.settlement ? { settlement: true } : {}),
+      ...(isDateline(article.text, c) ? { dateline: true } : {}),
     });
   }
   return out;

@@ -202,6 +202,8 @@ export interface Toponym extends Span {
   kindHint?: PlaceKind;
   /** Named by a settlement phrase ("the village of X", "X camp"): a place even if the gazetteer lacks it. */
   settlement?: boolean;
+  /** The place of a wire dateline ("PESHAWAR: …"): where the story was filed, not where it happened. */
+  dateline?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +264,11 @@ export interface EventPlace {
    * this place, the known one it lies in or near, at geo precision 2 or 3.
    */
   unresolvedName?: string;
+  /**
+   * "40 miles northwest of Kismayo": the event is drawn that far from the named place on that
+   * bearing (`lat`/`lon` are the moved point), at geo precision 2.
+   */
+  offset?: { km: number; bearing: number; text: string };
 }
 
 /** A dated real-world event reported by an article. */

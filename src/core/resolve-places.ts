@@ -109,7 +109,8 @@ function withoutStrays(all: Toponym[], chosen: Array<Choice | null>): Array<Choi
     // The same window of neighbours as nearness reads: a list of 40,000 names stays linear.
     for (let j = Math.max(0, k - NEARNESS_WINDOW); j < Math.min(placed.length, k + NEARNESS_WINDOW + 1); j += 1) {
       const q = placed[j];
-      if (!q || j === k || normalizeName(all[j].surface) === normalizeName(all[k].surface)) continue;
+      // Another spelling of the same stray ("Albat", "Albath") is no witness for it.
+      if (!q || j === k || q.id === p.id || normalizeName(all[j].surface) === normalizeName(all[k].surface)) continue;
       others += 1;
       if (q.countryCode === p.countryCode) return c;
       if (q.kind !== 'country' && q.kind !== 'continent' && approxDistanceKm(p.lat, p.lon, q.lat, q.lon) <= STRAY_KM) return c;
@@ -133,13 +134,14 @@ function enclosingPlace(k: number, all: Toponym[], chosen: Array<Choice | null>)
   let country: Choice | null = null;
   for (let j = k + 1; j < all.length && all[j].sentence === t.sentence && all[j].start - t.end <= CONTAINER_REACH; j += 1) {
     const c = chosen[j];
-    if (!c || all[j].role !== 'literal') continue;
+    if (!c || all[j].role !== 'literal' || all[j].dateline) continue;
     if (!isCountry(c)) return c;
     country ??= c;
   }
   for (let j = k - 1; j >= 0 && all[j].sentence === t.sentence; j -= 1) {
     const c = chosen[j];
-    if (!c || all[j].role !== 'literal') continue;
+    // "PESHAWAR: … near the Kurram district": the dateline is where the story was filed, not what holds the district.
+    if (!c || all[j].role !== 'literal' || all[j].dateline) continue;
     if (!isCountry(c)) return c;
     country ??= c;
   }

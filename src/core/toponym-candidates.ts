@@ -165,8 +165,12 @@ export function sentenceCandidates(
  */
 function settlementCandidate(text: string, tokens: Token[], n: SettlementName, sentence: number, maxTokens: number, resources: CandidateResources): SpanCandidate {
   const match = longestMatch(text, tokens, n.first, Math.min(maxTokens, n.end - n.first), resources);
-  // Only the gazetteer's exact readings: a loose skeleton of a village name matches far too much.
-  const candidates = match && match.end === n.end ? match.candidates.filter((c) => c.match === 'exact') : [];
+  // The gazetteer's exact readings; failing those, its loose ones ("Noshki district" for Nushki),
+  // which the recogniser keeps only in the countries the article is about: a loose skeleton of a
+  // village name matches far too much elsewhere.
+  const whole = match && match.end === n.end ? match.candidates : [];
+  const exact = whole.filter((c) => c.match === 'exact');
+  const candidates = exact.length ? exact : whole.filter((c) => c.match === 'loose');
   const start = tokens[n.first].start;
   // "Pale Township", "Kurram District": a capitalised kind word belongs to the name; "Zamzam camp": a lower-case one does not.
   const last = n.kindEnd > n.end && tokens[n.end].capitalised && !candidates.length ? n.kindEnd : n.end;
@@ -181,7 +185,7 @@ function settlementCandidate(text: string, tokens: Token[], n: SettlementName, s
     candidates,
     reason: 'ok',
     locative: true,
-    loose: false,
+    loose: candidates.length > 0 && !exact.length,
     demonym: false,
     embedded: false,
     street: false,

@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { destinationPoint, offsetBefore } from '../src/core/place-offsets.ts';
+import { isDateline } from '../src/core/wire-dateline.ts';
+import { distanceKm } from '../src/core/geo.ts';
+import { eventPoints } from '../src/core/build-layers.ts';
+import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
+import { loadResources } from '../scripts/lib/load-resources.ts';
+
+describe('offsetBefore: distance and bearing before a place name', () => {
+  it.each([
+    ['an area nearly 40 miles northwest of Kismayo', 40 * 1.609344, 315],
+    ['some 70 miles (110 kilometers) southeast of Aden', 70 * 1.609344, 135],
+    ['a checkpoint 10km south-west of the town of Bannu', 10, 225],
+    ['about 15 kilometres to the north of Goma', 15, 0],
+    ['2.5 km east-northeast of Kidal', 2.5, 67.5],
+  ])('%s', (text, km, bearing) => {
+    const name = text.slice(text.lastIndexOf(' ') + 1);
+    const o = offsetBefore(text, text.length - name.length);
+    expect(o).not.toBeNull();
+    expect(o!.km).toBeCloseTo(km, 6);
+    expect(o!.bearing).toBe(bearing);
+    expect(text.slice(o!.start, o!.end)).toBe(o!.text);
+  });
+
+  it.each([
+    ['the 40 miles of road to Kismayo'],
+    ['north of Kismayo'],
+    ['troops moved 40 miles and then west of Kismayo'],
+    ['5,000 km northwest of Kismayo'],
+  ])('reads no offset in: %s', (text) => {
+    expect(offsetBefore(text, text.length - 'Kismayo'.length)).toBeNull();
+  });
+
+  it('moves a point that far on that bearing', () => {
+    const p = destinationPoint(0, 42, 100, 90);
+    expect(p.lat).toBeCloseTo(0, 4);
+    expect(distanceKm(0, 42, p.lat, p.lon)).toBeCloseTo(100, 0);
+    const north = destinationPoint(10, 20, 111.2, 0);
+    expect(north.lat).toBeCloseTo(11, 1);
+    expect(north.lon).toBeCloseTo(20, 6);
+  });
+});
+
+describe('isDateline', () => {
+  it.each([
+    ['PESHAWAR: A confrontation near the border', 'PESHAWAR', true],
+    [' date 2024-09-09 PESHAWAR: A confrontation', 'PESHAWAR', true],
+    ['DUBAI, United Arab Emirates — Suspected strikes', 'DUBAI', true],
+    ['Beirut, May 14 (IANS) An Israeli drone strike', 'Beirut', true],
+    ['JERUSALEM (AP) – A ship came under attack', 'JERUSALEM', true],
+    ['Gaza, the enclave of two million, was struck', 'Gaza', false],
+    ['Troops in Gaza: a report', 'Gaza', false],
+  ])('%s', (text, name, expected) => {
+    const start = text.indexOf(name);
+    expect(isDateline(text, { start, end: start + name.length })).toBe(expected);
+  });
+});
+
+describe('where an event happened, in the words of wire reports', () => {
+  let resources: PipelineResources;
+  beforeAll(async () => {
+    resources = await loadResources();
+  });
+  const run = (text: string, published = '2025-05-27') => processArticle({ id: 't', text, meta: { published } }, resources);
+
+  it('draws "an area nearly 40 miles northwest of Kismayo" there, at precision 2, labelled as the text says', () => {
+    const p = run('A U.S. air strike on Saturday targeted an area nearly 40 miles northwest of Kismayo, Somalia, where al-Shabab fighters were gathered.');
+    const [event] = p.events;
+    const [place] = event.places;
+    expect(place.name).toBe('Kismayo');
+    expect(place.offset).toMatchObject({ bearing: 315, text: '40 miles northwest of' });
+    const kismayo = p.mentions.find((m) => m.surface === 'Kismayo')!.place!;
+    expect(distanceKm(kismayo.lat, kismayo.lon, place.lat, place.lon)).toBeCloseTo(64.4, 0);
+    expect(place.lat).toBeGreaterThan(kismayo.lat);
+    expect(place.lon).toBeLessThan(kismayo.lon);
+    expect(event.geoPrecision).toBe(2);
+    expect(eventPoints(event)[0].properties.placeName).toBe('40 miles northwest of Kismayo');
+  });
+
+  it('measures a village the gazetteer lacks from the town the text measures it from', () => {
+    const p = run('Gunmen attacked the village of Qurdaba, 20 km north of Maiduguri, on Monday, killing 12 people.');
+    const [place] = p.events[0].places;
+    expect(place.unresolvedName).toBe('Qurdaba');
+    expect(place.name).toBe('Maiduguri');
+    const maiduguri = p.mentions.find((m) => m.surface === 'Maiduguri')!.place!;
+    expect(place.lat - maiduguri.lat).toBeCloseTo(20 / 111.2, 2);
+    expect(eventPoints(p.events[0])[0].properties.placeName).toBe('Qurdaba (20 km north of Maiduguri)');
+  });
+
+  it('does not place an event at the dateline when the sentence says where it happened', () => {
+    const p = run('PESHAWAR: Security forces clashed with militants in Bannu on Monday, killing six of them.');
+    expect(p.events.map((e) => e.places.map((x) => x.name))).toEqual([['Bannu']]);
+    const alone = run('KHARTOUM (Reuters) - Drones struck a market on Monday, killing 12 civilians.');
+    expect(alone.events.map((e) => e.places.map((x) => x.name))).toEqual([['Khartoum']]);
+  });
+
+  it('reads people killed as violence, unless an accident or a disaster killed them', () => {
+    const killed = run('As many as five people were killed in Jiribam on Saturday morning.', '2024-09-07');
+    expect(killed.events).toHaveLength(1);
+    expect(killed.events[0].fatalities).toBe(5);
+    expect(run('As many as five people were killed in a bus crash in Jiribam on Saturday morning.', '2024-09-07').events).toEqual([]);
+    expect(run('Floods killed five people in Jiribam on Saturday.', '2024-09-07').events).toEqual([]);
+  });
+
+  it('folds a retelling that cites other media, and the rest of the dead, into the incident', () => {
+    const p = run('A military jet dropped bombs on the village of Qurdaba in Sagaing Region on Tuesday afternoon. Other local media reported the air strikes, saying nine people had been killed.', '2023-06-28');
+    expect(p.events).toHaveLength(1);
+    expect(p.events[0].alsoIn).toHaveLength(1);
+  });
+
+  it('keeps the dead told in the next sentence with the incident, as one more telling of it', () => {
+    const p = run('As many as five people were killed in Jiribam on Saturday morning. One person was shot dead in his sleep while four others were killed in the gunfight that followed.', '2024-09-07');
+    expect(p.events).toHaveLength(1);
+    expect(p.events[0].alsoIn?.map((s) => p.article.text.slice(s.start, s.start + 10))).toEqual(['One person']);
+  });
+
+  it('places an incident told without a place at the town of its story, not the whole province', () => {
+    const text = [
+      'Suicide bombers struck a wedding in Gwoza town, Borno State, on Saturday, killing 18 people.',
+      'Officials said the death toll could rise.',
+      'While mourners gathered, another bomber detonated explosives at the burial ground, killing one person.',
+    ].join('\n\n');
+    const p = run(text, '2024-06-29');
+    const burial = p.events.find((e) => p.article.text.slice(e.sentence.start, e.sentence.end).startsWith('While'))!;
+    expect(burial.places.map((x) => [x.name, x.inferred])).toEqual([['Gwoza', true]]);
+    expect(burial.geoPrecision).toBe(2);
+  });
+
+  it('reads a district spelt another way than the gazetteer ("Noshki" for Nushki) in the country the article is about', () => {
+    const p = run('Gunmen attacked a construction site in the Albat area of Noshki district in Balochistan, Pakistan, on Sunday, and kidnapped four labourers. Trucks were set ablaze in the Albath area.', '2025-05-06');
+    const noshki = p.mentions.find((m) => m.surface === 'Noshki');
+    expect(noshki?.place?.name).toBe('Nushki');
+    // "Albat" and "Albath" are one name spelt twice: they do not vouch for a namesake in Ukraine.
+    expect(p.mentions.filter((m) => /^Albath?$/.test(m.surface)).map((m) => m.place?.countryCode ?? null)).toEqual([]);
+    expect(p.events[0].places.map((x) => [x.name, x.unresolvedName])).toContainEqual(['Nushki', 'Albat']);
+  });
+});
