@@ -134,4 +134,21 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(p.mentions.filter((m) => /^Albath?$/.test(m.surface)).map((m) => m.place?.countryCode ?? null)).toEqual([]);
     expect(p.events[0].places.map((x) => [x.name, x.unresolvedName])).toContainEqual(['Nushki', 'Albat']);
   });
+
+  it('makes one event per place of a list of towns, as ACLED codes them, and one for a town and its province', () => {
+    const p = run('Clashes broke out in Shahba, Izra and Jasim on Sunday, involving mortar fire.', '2025-07-20');
+    expect(p.events.map((e) => e.places.map((x) => x.name))).toEqual([['Shahbā'], ['Izra‘'], ['Jāsim']]);
+    expect(new Set(p.events.map((e) => e.id)).size).toBe(3);
+    const one = run('Clashes broke out in Gwoza, Borno State, on Sunday.', '2024-06-30');
+    expect(one.events.map((e) => e.places.map((x) => x.name))).toEqual([['Gwoza']]);
+    // A toll told for the whole list belongs to no single place: one event with the toll.
+    const toll = run('Clashes in Shahba and Izra killed 12 fighters on Sunday.', '2025-07-20');
+    expect(toll.events.map((e) => [e.places.length, e.fatalities])).toEqual([[2, 12]]);
+  });
+
+  it('reads clashes "between A and B" that "occurred near" a town as happening there', () => {
+    const p = run('The clashes between Fano fighters and the Ethiopian army occurred near Debre Tabor on Tuesday, a doctor said.', '2023-08-02');
+    expect(p.events.map((e) => [e.type, e.places.map((x) => x.name)])).toEqual([['Battles', ['Debre Tabor']]]);
+  });
 });
+

@@ -85,3 +85,13 @@ describe('linear model', () => {
     expect(probability(model, ['bias', 'bad'])).toBeLessThan(0.1);
   });
 });
+
+describe('names listed with a place are places', () => {
+  it('confirms a loose spelling listed beside a sure place of the same country, and not a common word', () => {
+    const text = 'Syrian troops and Druze fighters clashed in Syria on Sunday. Clashes also broke out in Areeqa and Shahba, involving mortar fire.';
+    const names = findToponyms(cleanArticle({ id: 'l', text, meta: {} }).article, resources).map((t) => t.surface);
+    expect(names).toContain('Areeqa');
+    const common = 'Syrian troops clashed in Syria on Sunday. Shelling hit Shahba and Many of the wounded were taken away.';
+    expect(findToponyms(cleanArticle({ id: 'c', text: common, meta: {} }).article, resources).map((t) => t.surface)).not.toContain('Many');
+  });
+});

@@ -78,6 +78,24 @@ const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 
 const HISTORY_DAYS = 90;
 /** How many sentences back an undated past-tense event may take the date of the story it continues. */
 const STORY_REACH = 3;
+/** What stands between the names of a list of places: "A, B and C", "A, B, and C", "A and B". */
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
+
+/**
+ * The places of a clause when they are a list of towns and villages ("in Rima Hazem, Areeqa and
+ * Shahba"), each its own event; null for a single place, a place and its region ("Gwoza, Borno
+ * State") or places not told as one list. Only a toll-less list splits: a toll told for the
+ * whole list belongs to no single place.
+ */
+function listedPlaces(text: string, places: LocatedPlace[]): LocatedPlace[] | null {
+  if (places.length < 2 || places.some((p) => p.precision !== 1 || !p.mention || p.unresolvedName || p.offset)) return null;
+  const sorted = [...places].sort((a, b) => a.mention!.start - b.mention!.start);
+  for (let k = 1; k < sorted.length; k += 1) {
+    if (!LIST_GAP.test(text.slice(sorted[k - 1].mention!.end, sorted[k].mention!.start))) return null;
+  }
+  return sorted;
+}
+
 /** The coarsest precision of a place an undated-place event may take from its story: a town or part of one. */
 const STORY_PLACE_PRECISION = 2;
 /** How far after an attack noun its description ("by … on …") is read for actors. */
@@ -132,7 +150,10 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     cands.forEach((c, k) => {
       const fatalities = cands.length === 1 ? countFatalities(sText) : sumNullable(c.spans.map((sp) => countFatalities(text.slice(sp.start, sp.end))));
       if (!places[k].length && !dates.length && fatalities === null) return; // a generic statement, not a report
-      drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: places[k], fatalities });
+      // "Clashes broke out in Rima Hazem, Areeqa and Shahba": ACLED codes one event per place.
+      const each = fatalities === null ? listedPlaces(text, places[k]) : null;
+      if (each) for (const p of each) drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: [p], fatalities });
+      else drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: places[k], fatalities });
     });
   });
 

@@ -56,9 +56,10 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
   // article is a place wherever else a preposition of place stands before it and nothing is
   // against it ("the explosion in Quetta" makes "… in Quetta said" a place as well).
   const sure = new Set(scored.filter((s) => s.probability >= model.threshold && !s.candidate.loose && !s.candidate.demonym).map((s) => normalizeName(s.candidate.surface)));
+  const listed = listedWithPlaces(article.text, scored, model.threshold, home);
   const out: Toponym[] = [];
-  for (const s of scored) {
-    const confirmed = s.probability < model.threshold && s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface));
+  for (const [k, s] of scored.entries()) {
+    const confirmed = s.probability < model.threshold && ((s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface))) || listed.has(k));
     if (s.probability < model.threshold && !confirmed && !s.candidate.settlement) continue;
     const c = s.candidate;
     // A people that spans states ("Turkmen", "Kurds") is a state's demonym only where the article names that state.
@@ -81,6 +82,36 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
     });
   }
   return out;
+}
+
+/** What stands between the names of a list: "A, B and C", "A, B, and C", "A and B". */
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
+
+/**
+ * Names listed with places are places: "clashes broke out in Rima Hazem, Areeqa, and Shahba"
+ * makes "Areeqa" (a loose spelling of ‘Arīqah) a place because Shahba is one. A name below the
+ * threshold is confirmed when nothing speaks against it, the gazetteer has a reading of it in
+ * the article's countries, and its neighbour in the same list is a place (read along the list
+ * both ways, so a whole list hangs on one sure member). Indexes into `scored`.
+ */
+function listedWithPlaces(text: string, scored: ScoredCandidate[], threshold: number, home: Set<string>): Set<number> {
+  const accepted = new Set<number>();
+  scored.forEach((s, k) => { if (s.probability >= threshold && !s.candidate.demonym && s.candidate.candidates.length) accepted.add(k); });
+  const confirmed = new Set<number>();
+  const confirmable = (k: number) => {
+    const c = scored[k].candidate;
+    return !accepted.has(k) && !confirmed.has(k) && c.reason === 'ok' && !c.demonym && !c.street && c.candidates.some((x) => !c.loose || home.has(x.place.countryCode));
+  };
+  const linked = (a: number, b: number) => scored[a].candidate.sentence === scored[b].candidate.sentence && LIST_GAP.test(text.slice(scored[a].candidate.end, scored[b].candidate.start));
+  for (const step of [1, -1]) {
+    const order = step === 1 ? scored.keys() : [...scored.keys()].reverse();
+    for (const k of order) {
+      const j = k - step;
+      if (j < 0 || j >= scored.length || !(accepted.has(j) || confirmed.has(j)) || !confirmable(k)) continue;
+      if (step === 1 ? linked(j, k) : linked(k, j)) confirmed.add(k);
+    }
+  }
+  return confirmed;
 }
 
 /** Every candidate of an article with its features and probability (training and error analysis use it). */
