@@ -24,16 +24,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
-import { cleanArticle } from '../src/core/clean-article.ts';
-import { findPublication, findTemporalExpressions } from '../src/core/find-dates.ts';
-import { findToponyms } from '../src/core/find-toponyms.ts';
-import { resolvePlaces } from '../src/core/resolve-places.ts';
-import { extractEvents } from '../src/core/extract-events.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
+import { findPublication, findTemporalExpressions } from '../src/core/dates/find-dates.ts';
+import { findToponyms } from '../src/core/places/find-toponyms.ts';
+import { resolvePlaces } from '../src/core/places/resolve-places.ts';
+import { extractEvents } from '../src/core/events/extract-events.ts';
 import type { RawArticle } from '../src/core/model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
 import { syntheticDumpLines } from './lib/synthetic-dump.ts';
-import { mulberry32 } from '../src/core/seeded-random.ts';
+import { mulberry32 } from '../src/core/common/seeded-random.ts';
 import { makeScaleCorpus } from './lib/scale-corpus.ts';
 
 /** Lines of the hostile-size cases: place names, prose and filler, short. */

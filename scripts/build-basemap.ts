@@ -4,7 +4,7 @@
  * need. Nothing of it is fetched at run time from anywhere but the app's own origin.
  *
  * Detail follows the data: the extent of `public/data/{events,mentions,areas,routes}.geojson`
- * (see src/core/basemap-extent.ts) gets Natural Earth 10m borders, admin-1 boundaries and GeoNames
+ * (see src/core/basemap/basemap-extent.ts) gets Natural Earth 10m borders, admin-1 boundaries and GeoNames
  * places, and every river and lake of geodata/hydro (GSHHG); the rest of the world is Natural
  * Earth 110m with capitals, large cities and the great rivers and lakes. No data gives a world
  * basemap. Same inputs, byte-identical outputs.
@@ -20,18 +20,18 @@ import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { BasemapExtent, BBox, Problem } from '../src/core/model.ts';
-import { boxContains, boxesIntersect, computeBasemapExtent, extentSamples, geometryBBox } from '../src/core/basemap-extent.ts';
-import type { ExtentLayer, ExtentRegion, ExtentSample } from '../src/core/basemap-extent.ts';
-import { clipGeometry, complementBoxes, isAreal, mergeGeometries, roundGeometry, sharedBoundaries } from '../src/core/basemap-features.ts';
+import { boxContains, boxesIntersect, computeBasemapExtent, extentSamples, geometryBBox } from '../src/core/basemap/basemap-extent.ts';
+import type { ExtentLayer, ExtentRegion, ExtentSample } from '../src/core/basemap/basemap-extent.ts';
+import { clipGeometry, complementBoxes, isAreal, mergeGeometries, roundGeometry, sharedBoundaries } from '../src/core/basemap/basemap-features.ts';
 import {
   admin1LabelFeatures, compareImportance, countryLabelFeatures, labelPoint, countryLocalScript, labelMinZooms, LANGUAGE_LETTERS, pickLocalName, scriptOf,
-} from '../src/core/basemap-labels.ts';
-import type { CountryRecord, LabelScript, LetterPreference, RankablePlace } from '../src/core/basemap-labels.ts';
-import { HYDRO_DETAIL, HYDRO_WORLD, selectHydro } from '../src/core/basemap-hydro.ts';
-import { glyphReport, neededRanges, parseUnicodeRange, pbfGlyphIds, SCRIPT_FONTS } from '../src/core/basemap-glyphs.ts';
-import type { GlyphReport } from '../src/core/basemap-glyphs.ts';
-import { BASEMAP_FILES, BASEMAP_FONT, buildBasemapStyle } from '../src/core/basemap-style.ts';
-import type { BasemapFontFace } from '../src/core/basemap-style.ts';
+} from '../src/core/basemap/basemap-labels.ts';
+import type { CountryRecord, LabelScript, LetterPreference, RankablePlace } from '../src/core/basemap/basemap-labels.ts';
+import { HYDRO_DETAIL, HYDRO_WORLD, selectHydro } from '../src/core/basemap/basemap-hydro.ts';
+import { glyphReport, neededRanges, parseUnicodeRange, pbfGlyphIds, SCRIPT_FONTS } from '../src/core/basemap/basemap-glyphs.ts';
+import type { GlyphReport } from '../src/core/basemap/basemap-glyphs.ts';
+import { BASEMAP_FILES, BASEMAP_FONT, buildBasemapStyle } from '../src/core/basemap/basemap-style.ts';
+import type { BasemapFontFace } from '../src/core/basemap/basemap-style.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -285,7 +285,7 @@ async function readPlaces(box: BBox | null, localOf: LocalNamePolicy): Promise<F
 // Fonts
 // ---------------------------------------------------------------------------------------------
 
-/** Copies the font files and glyph ranges the labels need (see src/core/basemap-glyphs.ts). */
+/** Copies the font files and glyph ranges the labels need (see src/core/basemap/basemap-glyphs.ts). */
 function chooseFonts(text: string[], fontDirs: string[], base: string, problems: Problem[]) {
   const codePoints = new Set<number>();
   for (const t of text) for (const ch of t) codePoints.add(ch.codePointAt(0)!);

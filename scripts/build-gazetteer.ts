@@ -1,6 +1,6 @@
 /**
  * Builds the offline gazetteer once into `.cache/gazetteer/`: `index.json` (the compact
- * columnar `GazetteerIndex` that `src/core/gazetteer.ts` reads) and `shapes.json` (lines and
+ * columnar `GazetteerIndex` that `src/core/places/gazetteer.ts` reads) and `shapes.json` (lines and
  * areas by place id). Layers, in order: curated geodata, world-countries, Natural Earth admin-1,
  * US counties, GeoNames cities500, airports, then the GeoNames dumps the user added. Rebuilds
  * only when the fingerprint of its inputs changes.
@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Feature } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { CODE_BASE, GAZETTEER_FORMAT, KINDS, MIN_LOOSE_KEY_LENGTH, SOURCES, type GazetteerIndex, type NameTable } from '../src/core/gazetteer.ts';
+import { CODE_BASE, GAZETTEER_FORMAT, KINDS, MIN_LOOSE_KEY_LENGTH, SOURCES, type GazetteerIndex, type NameTable } from '../src/core/places/gazetteer.ts';
 import type { PlaceKind } from '../src/core/model.ts';
-import { looseKey, normalizeName } from '../src/core/normalize-name.ts';
+import { looseKey, normalizeName } from '../src/core/places/normalize-name.ts';
 import {
   emptyLayers, readAdmin1, readAirports, readCountries, readCurated, readGeoNames, readUsCounties, resolveGeometryFrom,
   type AirportRecord, type CuratedFile, type Layers, type PlaceRow,

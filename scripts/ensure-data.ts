@@ -49,7 +49,7 @@ if (owner === 'user' && !args.flags.sample) {
 } else if (!existsSync(join(dataDir, '.sample-data.json'))) markSample(dataDir, SAMPLE_CORPUS);
 
 const basemapMarker = join(basemapDir, 'style.json');
-if (basemapDir !== 'none' && (force || !existsSync(basemapMarker) || newest([basemapMarker]) < newest([dataDir, 'scripts/build-basemap.ts', 'src/core/basemap-style.ts', 'src/core/basemap-hydro.ts', 'geodata/hydro']))) {
+if (basemapDir !== 'none' && (force || !existsSync(basemapMarker) || newest([basemapMarker]) < newest([dataDir, 'scripts/build-basemap.ts', 'src/core/basemap/basemap-style.ts', 'src/core/basemap/basemap-hydro.ts', 'geodata/hydro']))) {
   process.stderr.write(`data: building the offline basemap into ${basemapDir}/ (for the data's extent)\n`);
   await buildBasemap({ dataDir, outDir: basemapDir });
 }

@@ -3,7 +3,7 @@
  * ../shared/eval/*.jsonl ({"id","text","toponyms":[{start,end,lat,lon,...}]}) from raw text, and
  * prints recognition precision/recall/F1 (exact span and one-to-one overlap) and resolution
  * figures (share within 161 km, mean/median km, AUC), for the whole corpus and for the fixed
- * train / held-out split (src/core/corpus-split.ts), and per gold role where the gold has roles.
+ * train / held-out split (src/core/eval/corpus-split.ts), and per gold role where the gold has roles.
  *
  * Options:
  *   --split all|train|test   which part to score (default: all, with train and held-out rows)
@@ -15,8 +15,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { processArticle } from '../src/core/process-article.ts';
-import { evaluate, type EvalDocument, type EvaluationResult, type ScoredToponym } from '../src/core/evaluate.ts';
-import { splitOf, type SplitPart } from '../src/core/corpus-split.ts';
+import { evaluate, type EvalDocument, type EvaluationResult, type ScoredToponym } from '../src/core/eval/evaluate.ts';
+import { splitOf, type SplitPart } from '../src/core/eval/corpus-split.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
 import { runEventEvaluation } from './lib/eval-events.ts';

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import {
   assembleLakes, headerLevel, isClosed, joinPieces, lineLengthKm, parseGmtSegments, roundLine, simplifyLine,
-} from '../src/core/basemap-hydro.ts';
+} from '../src/core/basemap/basemap-hydro.ts';
 
 /** What goes into the files, and how thin; recorded in each file's `recipe` member. */
 export const HYDRO_RECIPE = {

@@ -3,7 +3,7 @@
  * is `{"id","text","published"?,...}`; each output line follows the geoparse contract
  * (src/core/geoparse-line.ts). Stdout carries JSONL only; problems go to stderr, one line each,
  * so every input line is either in the output or reported. A text over the size bound
- * (src/core/bound-article.ts) is read up to it and written, with a warning line on stderr.
+ * (src/core/text/bound-article.ts) is read up to it and written, with a warning line on stderr.
  */
 import { createInterface } from 'node:readline';
 import { processArticle } from '../src/core/process-article.ts';

@@ -2,7 +2,7 @@
  * `npm run ingest -- [folders or files…] [--out public/data] [--jobs N] [--corrections FILE]`:
  * reads articles (default: the bundled sample corpus in geodata/corpus), runs the pipeline,
  * applies the corpus's corrections (`corrections.json` in the first folder, or FILE; see
- * src/core/corrections.ts), merges the reports of one event (src/core/merge-events.ts), and
+ * src/core/events/corrections.ts), merges the reports of one event (src/core/events/merge-events.ts), and
  * writes the layers the app reads — events, mentions, areas, routes (GeoJSON, validated),
  * articles.json and report.json. The same input gives byte-identical output, however many
  * workers and whatever the cache holds.
@@ -20,13 +20,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { GazetteerShapes } from '../src/core/gazetteer.ts';
+import type { GazetteerShapes } from '../src/core/places/gazetteer.ts';
 import type { PipelineResources } from '../src/core/process-article.ts';
 import type { Problem, RunReport } from '../src/core/model.ts';
-import { findTemporalExpressions } from '../src/core/find-temporal.ts';
-import { applyCorrections, correctedGazetteer, mergeContext, parseCorrections, type Correction } from '../src/core/corrections.ts';
-import { mergeEvents } from '../src/core/merge-events.ts';
-import { summariseRun } from '../src/core/run-report.ts';
+import { findTemporalExpressions } from '../src/core/dates/find-temporal.ts';
+import { applyCorrections, correctedGazetteer, mergeContext, parseCorrections, type Correction } from '../src/core/events/corrections.ts';
+import { mergeEvents } from '../src/core/events/merge-events.ts';
+import { summariseRun } from '../src/core/layers/run-report.ts';
 import { streamArticles } from './lib/read-articles.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { ensureGazetteer, SHAPES_PATH } from './lib/load-gazetteer.ts';

@@ -13,7 +13,7 @@ import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'no
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mulberry32 } from '../src/core/seeded-random.ts';
+import { mulberry32 } from '../src/core/common/seeded-random.ts';
 
 /** One input of the corpus and what must become of it. */
 export interface HostileInput {

@@ -27,7 +27,7 @@ import type {
   ShapeFeatureProperties,
 } from '../src/core/model.ts';
 import { parseArgs } from './lib/args.ts';
-import { mulberry32 } from '../src/core/seeded-random.ts';
+import { mulberry32 } from '../src/core/common/seeded-random.ts';
 
 /** Options of `makeSyntheticData`. */
 export interface SyntheticOptions {

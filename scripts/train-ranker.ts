@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/train-ranker.ts [--out FILE]`: trains the place ranking model
  * (geodata/models/place-ranker.json) on the TRAINING splits of the evaluation corpora
- * (src/core/corpus-split.ts), never on the held-out fifth.
+ * (src/core/eval/corpus-split.ts), never on the held-out fifth.
  *
  * The shipped recogniser finds the names; every name whose span a gold toponym with
  * coordinates shares, and that has more than one candidate, gives one example per candidate,
@@ -10,12 +10,12 @@
  * pass). Deterministic.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cleanArticle } from '../src/core/clean-article.ts';
-import { findToponyms } from '../src/core/find-toponyms.ts';
-import { rankingExamples } from '../src/core/resolve-places.ts';
-import { splitOf } from '../src/core/corpus-split.ts';
-import { distanceKm } from '../src/core/geo.ts';
-import { DEFAULT_TRAIN_OPTIONS, trainLogistic, type Example, type LinearModel } from '../src/core/linear-model.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
+import { findToponyms } from '../src/core/places/find-toponyms.ts';
+import { rankingExamples } from '../src/core/places/resolve-places.ts';
+import { splitOf } from '../src/core/eval/corpus-split.ts';
+import { distanceKm } from '../src/core/common/geo.ts';
+import { DEFAULT_TRAIN_OPTIONS, trainLogistic, type Example, type LinearModel } from '../src/core/common/linear-model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
 
@@ -48,10 +48,10 @@ for (const file of CORPORA) {
 }
 const options = DEFAULT_TRAIN_OPTIONS;
 const model: LinearModel = {
-  task: 'Does this gazetteer candidate mean the place the recognised name refers to? Logistic regression over src/core/place-features.ts; the resolver picks the most probable candidate.',
+  task: 'Does this gazetteer candidate mean the place the recognised name refers to? Logistic regression over src/core/places/place-features.ts; the resolver picks the most probable candidate.',
   recipe: {
     command: 'npx tsx scripts/train-ranker.ts (twice, after scripts/train-recogniser.ts)',
-    data: CORPORA.map((c) => `${c} (training split: src/core/corpus-split.ts)`),
+    data: CORPORA.map((c) => `${c} (training split: src/core/eval/corpus-split.ts)`),
     names,
     examples: examples.length,
     label: `candidate within ${RADIUS_KM} km of the gold point`,

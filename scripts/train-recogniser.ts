@@ -1,18 +1,18 @@
 /**
  * `npx tsx scripts/train-recogniser.ts [--out FILE]`: trains the toponym recognition model
  * (geodata/models/toponym-recogniser.json) on the TRAINING splits of the evaluation corpora
- * (src/core/corpus-split.ts), never on the held-out fifth.
+ * (src/core/eval/corpus-split.ts), never on the held-out fifth.
  *
- * Every candidate the recogniser generates (src/core/toponym-candidates.ts) becomes an
+ * Every candidate the recogniser generates (src/core/places/toponym-candidates.ts) becomes an
  * example, labelled yes when a gold toponym has exactly its span. GeoVirus leaves demonyms
  * out of its annotation by design, so its demonym candidates are not examples. The seed
  * articles are not used: they stay an independent check. Deterministic: same data, same weights.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cleanArticle } from '../src/core/clean-article.ts';
-import { scoreCandidates } from '../src/core/find-toponyms.ts';
-import { splitOf } from '../src/core/corpus-split.ts';
-import { DEFAULT_TRAIN_OPTIONS, probability, trainLogistic, type Example, type LinearModel } from '../src/core/linear-model.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
+import { scoreCandidates } from '../src/core/places/find-toponyms.ts';
+import { splitOf } from '../src/core/eval/corpus-split.ts';
+import { DEFAULT_TRAIN_OPTIONS, probability, trainLogistic, type Example, type LinearModel } from '../src/core/common/linear-model.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { parseArgs } from './lib/args.ts';
 
@@ -51,10 +51,10 @@ for (const corpus of CORPORA) {
 const options = DEFAULT_TRAIN_OPTIONS;
 const weights = trainLogistic(examples, options);
 const model: LinearModel = {
-  task: 'Is this candidate (src/core/toponym-candidates.ts) a place name? Logistic regression over src/core/toponym-features.ts.',
+  task: 'Is this candidate (src/core/places/toponym-candidates.ts) a place name? Logistic regression over src/core/places/toponym-features.ts.',
   recipe: {
     command: 'npx tsx scripts/train-recogniser.ts',
-    data: CORPORA.map((c) => `${c.file} (training split: src/core/corpus-split.ts)`),
+    data: CORPORA.map((c) => `${c.file} (training split: src/core/eval/corpus-split.ts)`),
     examples: examples.length,
     positives: examples.filter((e) => e.label).length,
     options,

@@ -6,10 +6,10 @@ import GJV from 'geojson-validation';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildBasemap } from '../scripts/build-basemap.ts';
-import { pbfGlyphIds } from '../src/core/basemap-glyphs.ts';
+import { pbfGlyphIds } from '../src/core/basemap/basemap-glyphs.ts';
 import type { BuildBasemapResult } from '../scripts/build-basemap.ts';
-import { styleUrls } from '../src/core/basemap-style.ts';
-import { ringContains } from '../src/core/basemap-hydro.ts';
+import { styleUrls } from '../src/core/basemap/basemap-style.ts';
+import { ringContains } from '../src/core/basemap/basemap-hydro.ts';
 
 /** Distance in km from p to the segment ab (equirectangular). */
 function segmentKm(p: Position, a: Position, b: Position): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BBox } from '../src/core/model.ts';
-import { boxArea, computeBasemapExtent, detailForArea, extentSamples, geometryBBox } from '../src/core/basemap-extent.ts';
-import type { ExtentRegion, ExtentSample } from '../src/core/basemap-extent.ts';
+import { boxArea, computeBasemapExtent, detailForArea, extentSamples, geometryBBox } from '../src/core/basemap/basemap-extent.ts';
+import type { ExtentRegion, ExtentSample } from '../src/core/basemap/basemap-extent.ts';
 
 const ev = (lon: number, lat: number): ExtentSample => ({ layer: 'events', bbox: [lon, lat, lon, lat] });
 const mention = (lon: number, lat: number, role: string): ExtentSample => ({ layer: 'mentions', bbox: [lon, lat, lon, lat], role });

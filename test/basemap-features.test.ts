@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { clipGeometry, complementBoxes, roundGeometry, sharedBoundaries } from '../src/core/basemap-features.ts';
+import { clipGeometry, complementBoxes, roundGeometry, sharedBoundaries } from '../src/core/basemap/basemap-features.ts';
 
 const square = (x: number, y: number, size = 1): Polygon => ({
   type: 'Polygon',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { glyphReport, neededRanges, parseUnicodeRange, pbfGlyphIds, SCRIPT_FONTS } from '../src/core/basemap-glyphs.ts';
+import { glyphReport, neededRanges, parseUnicodeRange, pbfGlyphIds, SCRIPT_FONTS } from '../src/core/basemap/basemap-glyphs.ts';
 
 const noto = path.join('node_modules', 'tileserver-gl-styles', 'fonts', 'Noto Sans Regular');
 const ids = (range: string) => pbfGlyphIds(fs.readFileSync(path.join(noto, `${range}.pbf`)));

@@ -4,7 +4,7 @@ import GJV from 'geojson-validation';
 import type { FeatureCollection, MultiLineString, Polygon, Position } from 'geojson';
 import {
   assembleLakes, HYDRO_DETAIL, HYDRO_WORLD, selectHydro, headerLevel, isClosed, joinPieces, lineLengthKm, parseGmtSegments, ringAreaKm2, ringContains, roundLine, simplifyLine,
-} from '../src/core/basemap-hydro.ts';
+} from '../src/core/basemap/basemap-hydro.ts';
 
 describe('parseGmtSegments', () => {
   it('reads headers and rows, skipping comments and junk', () => {

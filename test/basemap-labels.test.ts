@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryLocalScript, labelMinZooms, LANGUAGE_LETTERS, pickLocalName, scriptOf } from '../src/core/basemap-labels.ts';
-import type { RankablePlace } from '../src/core/basemap-labels.ts';
+import { countryLocalScript, labelMinZooms, LANGUAGE_LETTERS, pickLocalName, scriptOf } from '../src/core/basemap/basemap-labels.ts';
+import type { RankablePlace } from '../src/core/basemap/basemap-labels.ts';
 
 describe('labelMinZooms', () => {
   const place = (id: string, lon: number, lat: number, population: number, capital = 0): RankablePlace => ({ id, lon, lat, population, capital });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { buildBasemapStyle, resolveStyleUrls, styleUrls, BASEMAP_FONT, PALETTES } from '../src/core/basemap-style.ts';
+import { buildBasemapStyle, resolveStyleUrls, styleUrls, BASEMAP_FONT, PALETTES } from '../src/core/basemap/basemap-style.ts';
 
 const options = {
   detail: true,

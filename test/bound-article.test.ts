@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundArticle, MAX_ARTICLE_CHARS } from '../src/core/bound-article.ts';
+import { boundArticle, MAX_ARTICLE_CHARS } from '../src/core/text/bound-article.ts';
 import type { RawArticle } from '../src/core/model.ts';
 
 const article = (text: string): RawArticle => ({ id: 'a', file: 'a.txt', text, meta: {} });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as chrono from 'chrono-node';
-import { PARSER_CUES, parseDates } from '../src/core/chrono-parse.ts';
+import { PARSER_CUES, parseDates } from '../src/core/dates/chrono-parse.ts';
 
 const REF = new Date(Date.UTC(2000, 0, 1, 12));
 const same = (text: string) => expect(JSON.stringify(parseDates(text)), text).toBe(JSON.stringify(chrono.en.casual.parse(text, REF)));

@@ -1,7 +1,7 @@
 /** Roles of place names from the words around them (tokens and candidates made inline). */
 import { describe, expect, it } from 'vitest';
-import { classifyRole } from '../src/core/classify-role.ts';
-import { tokenize } from '../src/core/tokenize.ts';
+import { classifyRole } from '../src/core/places/classify-role.ts';
+import { tokenize } from '../src/core/text/tokenize.ts';
 import type { Candidate, Place } from '../src/core/model.ts';
 
 const place = (name: string, kind: Place['kind'], featureCode: string): Candidate => ({

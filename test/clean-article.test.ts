@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { cleanArticle } from '../src/core/clean-article.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
 import type { RawArticle } from '../src/core/model.ts';
 
 const here = import.meta.dirname;

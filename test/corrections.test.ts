@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../scripts/ingest.ts';
 import type { ArticlesFile, EventFeatureProperties, RunReport } from '../src/core/model.ts';
-import { parseCorrections } from '../src/core/corrections.ts';
+import { parseCorrections } from '../src/core/events/corrections.ts';
 
 const SANA = `---
 title: Shelling kills civilians in Idlib countryside

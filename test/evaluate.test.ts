@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorCurveAuc, evaluate, recognition, resolutionScores } from '../src/core/evaluate.ts';
-import { fnv1a, splitOf } from '../src/core/corpus-split.ts';
+import { errorCurveAuc, evaluate, recognition, resolutionScores } from '../src/core/eval/evaluate.ts';
+import { fnv1a, splitOf } from '../src/core/eval/corpus-split.ts';
 
 describe('evaluate', () => {
   it('counts exact and overlapping spans one-to-one', () => {

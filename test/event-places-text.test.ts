@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { destinationPoint, offsetBefore } from '../src/core/place-offsets.ts';
-import { isDateline } from '../src/core/wire-dateline.ts';
-import { distanceKm } from '../src/core/geo.ts';
-import { eventPoints } from '../src/core/build-layers.ts';
+import { destinationPoint, offsetBefore } from '../src/core/places/place-offsets.ts';
+import { isDateline } from '../src/core/dates/wire-dateline.ts';
+import { distanceKm } from '../src/core/common/geo.ts';
+import { eventPoints } from '../src/core/layers/build-layers.ts';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
 import { loadResources } from '../scripts/lib/load-resources.ts';
 

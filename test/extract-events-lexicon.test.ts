@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countFatalities, parseNumber } from '../src/core/fatalities.ts';
-import { CASUALTY_RULE, casualtyType, findTriggers, TRIGGERS } from '../src/core/event-types.ts';
-import { notAsserted, splitClauses } from '../src/core/event-clauses.ts';
-import { countryNamer, findActors } from '../src/core/actors.ts';
+import { countFatalities, parseNumber } from '../src/core/events/fatalities.ts';
+import { CASUALTY_RULE, casualtyType, findTriggers, TRIGGERS } from '../src/core/events/event-types.ts';
+import { notAsserted, splitClauses } from '../src/core/events/event-clauses.ts';
+import { countryNamer, findActors } from '../src/core/events/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
 
 describe('countFatalities', () => {

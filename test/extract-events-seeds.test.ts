@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../src/core/find-dates.ts';
-import { extractEvents } from '../src/core/extract-events.ts';
-import { scoreEvents } from '../src/core/score-events.ts';
+import { findDates } from '../src/core/dates/find-dates.ts';
+import { extractEvents } from '../src/core/events/extract-events.ts';
+import { scoreEvents } from '../src/core/eval/score-events.ts';
 import type { ConflictEvent } from '../src/core/model.ts';
 import { cleanedSeed, goldMentions, loadGold, loadSeeds } from './fixtures/events/gold-seeds.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../src/core/extract-events.ts';
-import { findTemporalExpressions } from '../src/core/find-temporal.ts';
+import { extractEvents } from '../src/core/events/extract-events.ts';
+import { findTemporalExpressions } from '../src/core/dates/find-temporal.ts';
 import type { CleanedArticle, ConflictEvent, Mention, Publication } from '../src/core/model.ts';
 import { article, mention, PLACES as P, published } from './fixtures/events/build.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDates, findPublication } from '../src/core/find-dates.ts';
+import { findDates, findPublication } from '../src/core/dates/find-dates.ts';
 import { cleanedSeed, loadSeeds } from './fixtures/events/gold-seeds.ts';
 
 const GOLDEN = new URL('./fixtures/dates/seeds.json', import.meta.url);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDates, findPublication, findTemporalExpressions } from '../src/core/find-dates.ts';
+import { findDates, findPublication, findTemporalExpressions } from '../src/core/dates/find-dates.ts';
 import type { ArticleMeta, BoilerplateSpan, CleanedArticle, DatePrecision } from '../src/core/model.ts';
-import { cleanArticle } from '../src/core/clean-article.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
 
 interface Case {
   name: string;

@@ -3,10 +3,10 @@
  * behaviour per case, each named after the error class it guards against.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanArticle } from '../src/core/clean-article.ts';
-import { findToponyms, scoreCandidates, type RecognizerResources } from '../src/core/find-toponyms.ts';
-import { resolvePlaces } from '../src/core/resolve-places.ts';
-import { probability, trainLogistic } from '../src/core/linear-model.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
+import { findToponyms, scoreCandidates, type RecognizerResources } from '../src/core/places/find-toponyms.ts';
+import { resolvePlaces } from '../src/core/places/resolve-places.ts';
+import { probability, trainLogistic } from '../src/core/common/linear-model.ts';
 import { loadResources } from '../scripts/lib/load-resources.ts';
 
 let resources: RecognizerResources;

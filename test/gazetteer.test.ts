@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Gazetteer } from '../src/core/gazetteer.ts';
-import { Gazetteer as GazetteerClass } from '../src/core/gazetteer.ts';
+import type { Gazetteer } from '../src/core/places/gazetteer.ts';
+import { Gazetteer as GazetteerClass } from '../src/core/places/gazetteer.ts';
 import { emptyLayers, addRow, type PlaceRow } from '../scripts/lib/gazetteer-sources.ts';
 import { encodeIndex } from '../scripts/build-gazetteer.ts';
 import { loadGazetteer, ROOT } from '../scripts/lib/load-gazetteer.ts';

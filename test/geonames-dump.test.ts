@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Gazetteer } from '../src/core/gazetteer.ts';
+import { Gazetteer } from '../src/core/places/gazetteer.ts';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
 import { encodeIndex, readLayers } from '../scripts/build-gazetteer.ts';
 import { addRow, emptyLayers, type PlaceRow } from '../scripts/lib/gazetteer-sources.ts';

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { valid } from 'geojson-validation';
 import { ingest } from '../scripts/ingest.ts';
 import type { ArticlesFile, EventFeatureProperties, RunReport } from '../src/core/model.ts';
-import { dayNumber } from '../src/core/geo.ts';
+import { dayNumber } from '../src/core/common/geo.ts';
 
 const SUMMARY = 'test/fixtures/ingest/sample-summary.json';
 let out: string;

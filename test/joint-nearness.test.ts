@@ -3,7 +3,7 @@
  * another name; a state holds its towns; a government ("Washington said") anchors nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { jointNearness, within } from '../src/core/joint-nearness.ts';
+import { jointNearness, within } from '../src/core/places/joint-nearness.ts';
 import type { Candidate, Place, PlaceKind, Role, Toponym } from '../src/core/model.ts';
 
 function place(id: string, kind: PlaceKind, lat: number, lon: number, admin1: string): Place {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConflictEvent, EventPlace, Place } from '../src/core/model.ts';
-import { judgePair, mergeEvents, type MergeContext } from '../src/core/merge-events.ts';
+import { judgePair, mergeEvents, type MergeContext } from '../src/core/events/merge-events.ts';
 
 const PLACES: Record<string, Place> = {
   nayrab: place('curated:nayrab-idlib', 'Nayrab (Idlib)', 'village', 35.8697, 36.7183, 'SY.07'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looseKey, normalizeName } from '../src/core/normalize-name.ts';
+import { looseKey, normalizeName } from '../src/core/places/normalize-name.ts';
 
 describe('normalizeName', () => {
   it.each([

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readArticleFile, normalizeDate } from '../src/core/read-article-file.ts';
+import { readArticleFile, normalizeDate } from '../src/core/text/read-article-file.ts';
 import { readArticles } from '../scripts/lib/read-articles.ts';
 
 const dir = path.join(import.meta.dirname, 'fixtures/articles');

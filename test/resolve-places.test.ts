@@ -3,9 +3,9 @@
  * places decided by the article's own evidence (its state, its container, its country).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanArticle } from '../src/core/clean-article.ts';
-import { findToponyms, type RecognizerResources } from '../src/core/find-toponyms.ts';
-import { geoPrecisionOf, resolvePlaces } from '../src/core/resolve-places.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
+import { findToponyms, type RecognizerResources } from '../src/core/places/find-toponyms.ts';
+import { geoPrecisionOf, resolvePlaces } from '../src/core/places/resolve-places.ts';
 import type { Mention } from '../src/core/model.ts';
 import { loadResources } from '../scripts/lib/load-resources.ts';
 

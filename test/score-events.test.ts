@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, type GoldEvent } from '../src/core/score-events.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, type GoldEvent } from '../src/core/eval/score-events.ts';
 import type { AcledEventType, ConflictEvent } from '../src/core/model.ts';
 
 /** A predicted event with the fields the scorer reads. */

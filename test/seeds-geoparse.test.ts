@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanArticle } from '../src/core/clean-article.ts';
-import { findToponyms } from '../src/core/find-toponyms.ts';
-import { resolvePlaces } from '../src/core/resolve-places.ts';
-import { distanceKm } from '../src/core/geo.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
+import { findToponyms } from '../src/core/places/find-toponyms.ts';
+import { resolvePlaces } from '../src/core/places/resolve-places.ts';
+import { distanceKm } from '../src/core/common/geo.ts';
 import type { Mention } from '../src/core/model.ts';
 import { loadResources } from '../scripts/lib/load-resources.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_SENTENCE_CHARS, splitSentences } from '../src/core/sentences.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../src/core/text/sentences.ts';
 
 const split = (text: string, exclude: { start: number; end: number }[] = []) =>
   splitSentences(text, exclude).map((s) => text.slice(s.start, s.end));

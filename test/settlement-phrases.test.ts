@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tokenize } from '../src/core/tokenize.ts';
-import { settlementNamesAt } from '../src/core/settlement-phrases.ts';
+import { tokenize } from '../src/core/text/tokenize.ts';
+import { settlementNamesAt } from '../src/core/places/settlement-phrases.ts';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
 import { loadResources } from '../scripts/lib/load-resources.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { overlapsAny, spansWithin } from '../src/core/span-index.ts';
+import { overlapsAny, spansWithin } from '../src/core/common/span-index.ts';
 import type { Span } from '../src/core/model.ts';
-import { mulberry32 as rng } from '../src/core/seeded-random.ts';
+import { mulberry32 as rng } from '../src/core/common/seeded-random.ts';
 
 function randomSpans(next: () => number, n: number, size: number): Span[] {
   return Array.from({ length: n }, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/core/tokenize.ts';
+import { tokenize } from '../src/core/text/tokenize.ts';
 
 describe('tokenize', () => {
   it('keeps offsets into the original text', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wireDateline, yearFor } from '../src/core/wire-dateline.ts';
-import { findPublication } from '../src/core/find-dates.ts';
-import { cleanArticle } from '../src/core/clean-article.ts';
+import { wireDateline, yearFor } from '../src/core/dates/wire-dateline.ts';
+import { findPublication } from '../src/core/dates/find-dates.ts';
+import { cleanArticle } from '../src/core/text/clean-article.ts';
 
 const first = (text: string) => wireDateline(text, { start: 0, end: text.indexOf('\n') < 0 ? text.length : text.indexOf('\n') });
 const publicationOf = (text: string) => findPublication(cleanArticle({ id: 'w', text, meta: {} }).article);

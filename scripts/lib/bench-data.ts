@@ -4,7 +4,7 @@
  * same data.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import { mulberry32 } from '../../src/core/seeded-random.ts';
+import { mulberry32 } from '../../src/core/common/seeded-random.ts';
 
 /** Towns the events cluster round (lon, lat): where the sample corpus and its region report. */
 const CENTRES: ReadonlyArray<[number, number]> = [

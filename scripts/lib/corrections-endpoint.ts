@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseCorrections } from '../../src/core/corrections.ts';
+import { parseCorrections } from '../../src/core/events/corrections.ts';
 import { writeAtomic } from './output.ts';
 
 /** The answer to one POST: a status and a JSON body. */

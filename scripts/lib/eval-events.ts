@@ -12,10 +12,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
-import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, scoreMerges, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/score-events.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, scoreMerges, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/eval/score-events.ts';
 import type { ProcessedArticle, RawArticle } from '../../src/core/model.ts';
-import { mergeContext } from '../../src/core/corrections.ts';
-import { mergeEvents } from '../../src/core/merge-events.ts';
+import { mergeContext } from '../../src/core/events/corrections.ts';
+import { mergeEvents } from '../../src/core/events/merge-events.ts';
 import { readArticles } from './read-articles.ts';
 
 /** What the evaluation reads of one gold article. */

@@ -11,8 +11,8 @@ import { feature } from 'topojson-client';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { PlaceKind, PlaceSource } from '../../src/core/model.ts';
-import { normalizeName } from '../../src/core/normalize-name.ts';
-import { distanceKm } from '../../src/core/geo.ts';
+import { normalizeName } from '../../src/core/places/normalize-name.ts';
+import { distanceKm } from '../../src/core/common/geo.ts';
 
 /** One place while building: a row of the future columnar index. */
 export interface PlaceRow {

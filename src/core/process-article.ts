@@ -3,12 +3,12 @@
  * are loaded by the caller, so the same code runs in the command line, the tests and a browser.
  */
 import type { ProcessedArticle, RawArticle } from './model.ts';
-import { cleanArticle } from './clean-article.ts'; // boilerplate, sentences
-import { findPublication, findTemporalExpressions } from './find-dates.ts'; // publication date, relative dates
-import { findToponyms, type RecognizerResources } from './find-toponyms.ts'; // place names and roles
-import { NEARNESS_WINDOW, resolvePlaces } from './resolve-places.ts'; // names → gazetteer places
-import { extractEvents } from './extract-events.ts'; // dated events at places
-import { boundArticle, MAX_ARTICLE_CHARS } from './bound-article.ts'; // the size bound
+import { cleanArticle } from './text/clean-article.ts'; // boilerplate, sentences
+import { findPublication, findTemporalExpressions } from './dates/find-dates.ts'; // publication date, relative dates
+import { findToponyms, type RecognizerResources } from './places/find-toponyms.ts'; // place names and roles
+import { NEARNESS_WINDOW, resolvePlaces } from './places/resolve-places.ts'; // names → gazetteer places
+import { extractEvents } from './events/extract-events.ts'; // dated events at places
+import { boundArticle, MAX_ARTICLE_CHARS } from './text/bound-article.ts'; // the size bound
 
 export type PipelineResources = RecognizerResources;
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/core/model.ts';
 import { correctionEntry } from '../../src/app/lib/correction-entry.ts';
-import { parseCorrections } from '../../src/core/corrections.ts';
+import { parseCorrections } from '../../src/core/events/corrections.ts';
 
 const text = 'Shelling killed five civilians in Behun on Thursday.';
 const start = text.indexOf('Behun');

@@ -1,9 +1,9 @@
 /**
  * The corrections the reader offers, as the entries of a corpus's corrections.json
- * (src/core/corrections.ts reads them on every ingest). Pure: what the person chose in, the
+ * (src/core/events/corrections.ts reads them on every ingest). Pure: what the person chose in, the
  * entry out, so the app, the tests and the file agree on one shape.
  */
-import type { Correction } from '../../core/corrections.ts';
+import type { Correction } from '../../core/events/corrections.ts';
 import type { AcledEventType, ArticleRecord } from '../../core/model.ts';
 
 /** What the reader's form gathers. */

@@ -1,0 +1,141 @@
+/**
+ * One incident, one event. News tells an incident several times: a lead ("At least a dozen
+ * soldiers have been killed … in western Niger"), its details two paragraphs on ("… in the
+ * Tillaberi region town of Kandadji when hundreds of jihadis attacked them on Thursday"), and
+ * its restatements ("The attack on Pétionville was led by …", "ten people had been killed in the
+ * strike"). ACLED codes one event per type, place and day, so a later sentence's event folds into
+ * an earlier one of the article when all of these hold:
+ * - the same day, or one of the two has no date of its own (it took the publication date) and
+ *   the other's day falls in the week before;
+ * - the same type and sub-type, or one of the two tells only deaths (its type came from no action);
+ * - places that agree: each of the later's places is, holds or lies in one of the earlier's
+ *   (Kandadji in Niger), or the earlier had only an inferred place; a later telling with no
+ *   place of its own must point back: deaths alone, or "the attack", "Monday's strike";
+ * - and nothing marks it as another incident ("another attack", "separately", "in a related
+ *   incident", "also", "meanwhile", "elsewhere").
+ * The kept event takes the finer place, the dated day, the named action's type and the first
+ * stated toll, and lists the folded sentences in `alsoIn`. A telling is matched with the
+ * RESTATEMENT_REACH latest kept events only (so cost is linear in the events). Pure.
+ */
+import type { ConflictEvent, EventPlace, Place } from '../model.ts';
+import { within } from '../places/joint-nearness.ts';
+import { dayNumber } from '../common/geo.ts';
+
+/** Words that open a new incident rather than retell one ("also" too, unless it only adds a telling: "a resident also said"). */
+const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:media|outlets?|sources|reports?|officials?|witnesses|agencies|news|accounts|statements?)`;
+const ANOTHER_RE = new RegExp(
+  String.raw`\b(?:another|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+${TELLERS}\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+${TELLERS}\b)|last (?:week|month|year))\b`,
+  'i',
+);
+
+/**
+ * How many kept events back a later telling is looked for: the cost stays linear in an article of
+ * thousands of events. The evaluation corpora (LGL, GeoVirus, the reports, the sample: 897
+ * articles) fold at most 18 kept events back, from at most 25.
+ */
+export const RESTATEMENT_REACH = 64;
+
+/** What the fold needs to know of each event beside the event itself. */
+export interface RestatementFacts {
+  /** The event tells only deaths: its type was inferred, not named by an action. */
+  casualtyOnly: boolean;
+  /** The text of its sentence (for the cues of a new incident). */
+  sentenceText: string;
+  /** Its action is named as a known one: "the attack", "this strike", "Monday's bombing". */
+  definite: boolean;
+}
+
+/** Folds restatements into the events they restate; `places` looks a place up by id for containment. */
+export function foldRestatements(events: ConflictEvent[], facts: RestatementFacts[], placeOf: (id: string) => Place | undefined): ConflictEvent[] {
+  const kept: Array<{ event: ConflictEvent; casualtyOnly: boolean; ownAlsoIn?: boolean }> = [];
+  events.forEach((e, i) => {
+    const f = facts[i];
+    const target = ANOTHER_RE.test(f.sentenceText) ? undefined : latestRestated(e, f);
+    if (!target) {
+      kept.push({ event: { ...e }, casualtyOnly: f.casualtyOnly });
+      return;
+    }
+    const into = target.event;
+    // A fresh list on the first fold (the copy of the event shares its alsoIn), pushed to after: an incident told thousands of times costs no copy per telling.
+    if (!target.ownAlsoIn) {
+      into.alsoIn = [...(into.alsoIn ?? [])];
+      target.ownAlsoIn = true;
+    }
+    into.alsoIn!.push(e.sentence, ...(e.alsoIn ?? []));
+    if (target.casualtyOnly && !f.casualtyOnly) {
+      into.type = e.type;
+      into.subType = e.subType;
+      target.casualtyOnly = false;
+    }
+    if (!into.dateText && e.dateText) Object.assign(into, { date: e.date, datePrecision: e.datePrecision, dateText: e.dateText, dateSpan: e.dateSpan });
+    if (finer(e.places, into.places, placeOf)) Object.assign(into, { places: e.places, geoPrecision: e.geoPrecision });
+    into.fatalities ??= e.fatalities;
+    into.actors = [...new Set([...into.actors, ...e.actors])];
+    // Each distinct trigger once: a text that retells one incident a thousand times has one event, not a thousand-part trigger.
+    if (!into.trigger.split('; ').includes(e.trigger)) into.trigger = `${into.trigger}; ${e.trigger}`;
+  });
+  return kept.map((k) => k.event);
+
+  /** The latest kept event that `e` restates, among the RESTATEMENT_REACH latest. */
+  function latestRestated(e: ConflictEvent, f: RestatementFacts) {
+    for (let j = kept.length - 1; j >= 0 && j >= kept.length - RESTATEMENT_REACH; j -= 1) {
+      const k = kept[j];
+      if (k.event.sentence.start !== e.sentence.start && restates(e, f, k.event, k.casualtyOnly)) return k;
+    }
+    return undefined;
+  }
+
+  function restates(e: ConflictEvent, eFacts: RestatementFacts, f: ConflictEvent, fDeaths: boolean): boolean {
+    const eDeaths = eFacts.casualtyOnly;
+    if (!datesAgree(e, f)) return false;
+    // Two named actions of different kinds are two happenings ("stormed" the town, then "retook" it).
+    if (!eDeaths && !fDeaths && (e.type !== f.type || e.subType !== f.subType)) return false;
+    const own = e.places.filter((p) => !p.inferred);
+    // Without a place of its own, only a telling that points back is the same incident: deaths
+    // alone ("six people were killed"), or the action named as known ("the attack").
+    if (!own.length) return eDeaths || eFacts.definite;
+    if (f.places.every((p) => p.inferred)) return true;
+    return own.every((p) => f.places.some((q) => related(p.placeId, q.placeId)));
+  }
+
+  function related(a: string, b: string): boolean {
+    if (a === b) return true;
+    const p = placeOf(a);
+    const q = placeOf(b);
+    return !!p && !!q && (holds(p, q) || holds(q, p));
+  }
+}
+
+/**
+ * Two tellings agree on the day when both give the same one, or one gives none of its own (it
+ * took the publication date) and the other's falls within the week before.
+ */
+function datesAgree(a: ConflictEvent, b: ConflictEvent): boolean {
+  if (a.dateText && b.dateText) return a.date === b.date;
+  if (!a.dateText && !b.dateText) return true;
+  const [dated, undated] = a.dateText ? [a, b] : [b, a];
+  if (!dated.date || !undated.date) return !dated.date && !undated.date;
+  const gap = dayNumber(undated.date) - dayNumber(dated.date);
+  return gap >= 0 && gap <= UNDATED_REACH_DAYS;
+}
+
+/** How many days before an undated telling (dated by its publication) a dated one may be and still be the same incident. */
+const UNDATED_REACH_DAYS = 7;
+
+/** Whether `outer` holds `inner`: its country, or the admin-1 unit it lies in. */
+function holds(outer: Place, inner: Place): boolean {
+  if (outer.kind === 'country') return inner.kind !== 'country' && inner.countryCode !== '' && inner.countryCode === outer.countryCode;
+  return within(outer, inner) && outer.kind === 'admin1';
+}
+
+/** Whether the places `a` locate the event better than `b`: named where `b` was inferred, or inside `b`. */
+function finer(a: EventPlace[], b: EventPlace[], placeOf: (id: string) => Place | undefined): boolean {
+  const own = a.filter((p) => !p.inferred);
+  if (!own.length) return false;
+  if (b.every((p) => p.inferred)) return true;
+  return own.every((p) => b.some((q) => {
+    const inner = placeOf(p.placeId);
+    const outer = placeOf(q.placeId);
+    return !!inner && !!outer && inner.id !== outer.id && holds(outer, inner);
+  }));
+}

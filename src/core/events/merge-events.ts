@@ -1,0 +1,406 @@
+/**
+ * Merging: one real-world event told by several reports becomes one event with every source.
+ *
+ * The rule, pair by pair (two events of different articles; the numbers are `defaultRule`):
+ *   gates  — all must hold, else the pair is never merged:
+ *     type     the same family: a demonstration (protest, riot) is not an act of violence
+ *              (battle, explosion, violence against civilians); a strategic development goes with either;
+ *     date     day-precise dates at most `daySlack` days apart (reports date a night attack, or
+ *              "last Friday", a day apart), week-precise or approximate ones within `weekDays`;
+ *              a month or year date may be an aggregate and is never merged by rule; an undated
+ *              report passes (it says nothing against);
+ *     place    a place of one within `placeKm` of a place of the other, or one containing the other
+ *              (a town in the admin-1 unit or the country the other names, or near a region's point);
+ *     forces   not two different state forces and no shared actor.
+ *   score  — for the pairs that pass, what speaks for them: the same day, the same place (half for
+ *     one within the other, half again for a place inferred from the article's theatre), the same
+ *     type, sub-type, a shared actor, the same figure, and the words their sentences share (TF-IDF
+ *     cosine over the corpus: two reports of one event name the same village, the same toll, the
+ *     same wedding), and those of their whole articles.
+ *   A pair is merged when its score reaches `minScore`. Events are joined greedily, best pair
+ *   first, and a group takes an event only when it passes the gates with every member and holds
+ *   no other event of its article (one article's retellings are folded by event-restatements.ts).
+ *   Corrections join or separate pairs whatever the rule says.
+ *
+ * The merged event is its lead report (the most precise place, one named rather than inferred,
+ * then the first id) with every source, the claims on which they differ, and the fatalities by
+ * ACLED's rule: the lowest figure stated. Pure: events in, groups out; inputs are not changed.
+ */
+import type { ConflictEvent, EventClaim, EventMerge, EventSource, Place } from '../model.ts';
+import { dayNumber, distanceKm } from '../common/geo.ts';
+
+/** The rule's numbers, each with why (see the module comment). */
+export const defaultRule = {
+  placeKm: 15, // places this close are one place: a town and its districts, a camp by its town
+  daySlack: 1, // day-precise reports of one event may be this many days apart (a night attack, "last Friday")
+  weekDays: 6, // how far a week-precise or approximate date may be from another
+  minScore: 6, // the score a pair needs to be merged
+  sameDay: 2, // the same day (a day apart: half)
+  samePlace: 2, // the same place or places within placeKm (one within the other: half; inferred places: half again)
+  sameType: 1, // the same ACLED event type (the reports' own readings of it often differ)
+  sameSubType: 1, // the same sub-event type
+  sharedActor: 1, // an actor both name
+  sameFatalities: 1, // the same stated figure
+  sentencesFrom: 0.1, // the TF-IDF cosine of the two events' sentences counts from here…
+  sentencesWeight: 6, // …times this…
+  sentencesMax: 5, // …at most this
+  articlesFrom: 0.2, // the TF-IDF cosine of the whole articles from which they are about one story (+1)
+};
+export type MergeRule = typeof defaultRule;
+
+/** The areas a place may lie in without their codes: how far from the area's point, by kind. */
+const AREA_KM: Partial<Record<Place['kind'], number>> = { admin1: 300, region: 300, admin2: 60 };
+/** How many best partners of each event are kept for grouping. */
+const PARTNERS_KEPT = 8;
+/** How many undated events each undated one is compared with. */
+const UNDATED_PARTNERS = 200;
+/** Dates that may be aggregates (a month's toll): never merged by rule. */
+const AGGREGATE = new Set(['month', 'year']);
+/** The rule the map's fatalities follow, as the app states it. */
+export const FATALITIES_RULE = 'the lowest figure stated (ACLED)';
+
+/** What the merge needs besides the events. */
+export interface MergeContext {
+  /** The gazetteer record of a place id (for its kind, country and admin-1 code). */
+  placeOf: (placeId: string) => Place | undefined;
+  /** The outlet of an article, for the sources' names ("3 reports: SANA, DW, Reuters"). */
+  outletOf?: (articleId: string) => string | null;
+  /** The text of an article (the events' spans index it): two reports of one event share their rare words. */
+  textOf?: (articleId: string) => string;
+  /** Pairs a correction joined ("these two are one"): merged whatever the rule says. */
+  join?: Array<[string, string]>;
+  /** Pairs a correction kept apart ("these are not one"). */
+  separate?: Array<[string, string]>;
+  /** The rule's numbers (default: `defaultRule`). */
+  rule?: MergeRule;
+}
+
+/** The result: one event per real-world event, and the merges behind those told more than once. */
+export interface MergedEvents {
+  /** Every event once: single reports as they are, merged ones as their lead with the lowest fatalities. */
+  events: ConflictEvent[];
+  /** One entry per event told by two or more reports, by merged id. */
+  merges: EventMerge[];
+}
+
+/** How much two reports share their words: TF-IDF cosines of their sentences and of their articles (0..1). */
+export interface TextSimilarity {
+  sentences: number;
+  articles: number;
+}
+
+/** A pair's verdict: whether the gates hold, its score and why. */
+export interface PairVerdict {
+  compatible: boolean;
+  score: number;
+  reasons: string[];
+}
+
+/** Merges the reports of one event across articles. */
+export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext): MergedEvents {
+  const rule = ctx.rule ?? defaultRule;
+  const list = [...events].sort((a, b) => compare(a.id, b.id));
+  const key = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+  const joined = new Set((ctx.join ?? []).map(([a, b]) => key(a, b)));
+  const apart = new Set((ctx.separate ?? []).map(([a, b]) => key(a, b)));
+  const similarity = textSimilarity(list, ctx.textOf);
+  // Only pairs that reach the score are kept, and for each event its best PARTNERS_KEPT: memory
+  // stays linear when thousands of reports tell one story (a missing verdict: never one group).
+  const verdicts = new Map<string, PairVerdict>();
+  const best = list.map(() => [] as Array<{ j: number; v: PairVerdict }>);
+  const keep = (i: number, j: number, v: PairVerdict) => {
+    const row = best[i];
+    row.push({ j, v });
+    row.sort((a, b) => b.v.score - a.v.score || a.j - b.j);
+    if (row.length > PARTNERS_KEPT) row.pop();
+  };
+  for (const [i, j] of datePairs(list, rule)) {
+    if (list[i].articleId === list[j].articleId || apart.has(key(list[i].id, list[j].id))) continue;
+    const v = judgePair(list[i], list[j], ctx.placeOf, () => similarity(list[i], list[j]), rule);
+    if (!v.compatible || v.score < rule.minScore) continue;
+    keep(i, j, v);
+    keep(j, i, v);
+  }
+  const candidates: Array<{ i: number; j: number; score: number }> = [];
+  const consider = (i: number, j: number, v: PairVerdict) => {
+    const k = key(list[i].id, list[j].id);
+    if (verdicts.has(k)) return;
+    verdicts.set(k, v);
+    candidates.push({ i: Math.min(i, j), j: Math.max(i, j), score: v.score });
+  };
+  best.forEach((row, i) => row.forEach(({ j, v }) => consider(i, j, v)));
+  const at = new Map(list.map((e, i) => [e.id, i]));
+  for (const [a, b] of ctx.join ?? []) {
+    const i = at.get(a);
+    const j = at.get(b);
+    if (i !== undefined && j !== undefined && i !== j) {
+      verdicts.delete(key(a, b));
+      consider(i, j, { compatible: true, score: Infinity, reasons: ['joined by a correction'] });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  // Greedy grouping: a group is a set of event indices; `groupOf` maps an event to its group.
+  const groupOf = list.map((_, i) => [i]);
+  for (const { i, j } of candidates) {
+    const gi = groupOf[i];
+    const gj = groupOf[j];
+    if (gi === gj) continue;
+    // A correction's join is taken as it is; the rule's joins must fit every member.
+    const forced = joined.has(key(list[i].id, list[j].id));
+    const fits = forced || gi.every((a) => gj.every((b) => {
+      if (list[a].articleId === list[b].articleId) return false;
+      const v = verdicts.get(key(list[a].id, list[b].id));
+      return !!v && v.compatible;
+    }));
+    if (!fits) continue;
+    const merged = [...gi, ...gj].sort((a, b) => a - b);
+    for (const m of merged) groupOf[m] = merged;
+  }
+
+  const out: ConflictEvent[] = [];
+  const merges: EventMerge[] = [];
+  const seen = new Set<number[]>();
+  for (let i = 0; i < list.length; i++) {
+    const group = groupOf[i];
+    if (seen.has(group)) continue;
+    seen.add(group);
+    if (group.length === 1) {
+      out.push(list[i]);
+      continue;
+    }
+    const members = group.map((g) => list[g]).sort(leadFirst);
+    const lead = members[0];
+    const stated = members.map((m) => m.fatalities).filter((f): f is number => f !== null);
+    const fatalities = stated.length ? Math.min(...stated) : null;
+    out.push({ ...lead, fatalities });
+    const reasons = members.slice(1).map((m) => {
+      const v = verdicts.get(key(lead.id, m.id));
+      return `${m.id}: ${v ? v.reasons.join(', ') : 'joined through another report'}`;
+    });
+    const pairScores = members.slice(1).map((m) => verdicts.get(key(lead.id, m.id))?.score ?? 0);
+    merges.push({
+      id: lead.id,
+      sources: members.map((m) => sourceOf(m, ctx.outletOf)),
+      score: Math.min(...pairScores.map((s) => (Number.isFinite(s) ? s : rule.minScore))),
+      reasons,
+      corrected: members.some((m, k) => k > 0 && joined.has(key(lead.id, m.id))) || undefined,
+      claims: claimsOf(members),
+      fatalitiesRule: FATALITIES_RULE,
+    });
+  }
+  return { events: out.sort((a, b) => compare(a.id, b.id)), merges: merges.sort((a, b) => compare(a.id, b.id)) };
+}
+
+/** The gates and the score of one pair (exported for the tests and the reader's explanation). */
+export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], textOf: TextSimilarity | (() => TextSimilarity) = { sentences: 0, articles: 0 }, rule: MergeRule = defaultRule): PairVerdict {
+  const no = (reason: string): PairVerdict => ({ compatible: false, score: 0, reasons: [reason] });
+  if (a.articleId === b.articleId) return no('same article');
+  const family = (t: string) => (t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence');
+  const fa = family(a.type);
+  const fb = family(b.type);
+  if (fa !== fb && fa !== 'any' && fb !== 'any') return no('a demonstration and an act of violence');
+  const dates = dateRelation(a, b, rule);
+  if (!dates) return no('dates apart');
+  const place = placeRelation(a, b, placeOf, rule);
+  if (!place) return no('places apart');
+  const shared = a.actors.filter((x) => b.actors.includes(x));
+  if (shared.length === 0 && a.actors.some(isState) && b.actors.some(isState)) return no('different forces');
+  // The words are compared last, for the pairs the gates let through.
+  const text = typeof textOf === 'function' ? textOf() : textOf;
+  const reasons: string[] = [];
+  let score = dates.score + place.score;
+  if (dates.reason) reasons.push(dates.reason);
+  reasons.push(place.reason);
+  if (a.type === b.type) {
+    score += rule.sameType;
+    reasons.push(`both ${a.type.toLowerCase()}`);
+  }
+  if (a.subType && a.subType === b.subType) {
+    score += rule.sameSubType;
+    reasons.push(`both ${a.subType.toLowerCase()}`);
+  }
+  if (shared.length) {
+    score += rule.sharedActor;
+    reasons.push(`both name ${shared[0]}`);
+  }
+  if (a.fatalities !== null && a.fatalities === b.fatalities) {
+    score += rule.sameFatalities;
+    reasons.push(`both ${a.fatalities} killed`);
+  }
+  if (text.sentences >= rule.sentencesFrom) {
+    score += Math.min(rule.sentencesMax, Math.round(rule.sentencesWeight * text.sentences * 10) / 10);
+    reasons.push(`their sentences share words (${text.sentences.toFixed(2)})`);
+  }
+  if (text.articles >= rule.articlesFrom) {
+    score += 1;
+    reasons.push(`the articles share words (${text.articles.toFixed(2)})`);
+  }
+  return { compatible: true, score, reasons };
+}
+
+/**
+ * The pairs of events whose dates may be one event's, without comparing every pair: dated
+ * events within `weekDays` of each other (sorted by day), and undated ones with all the rest.
+ * Month and year dates are never paired (see dateRelation).
+ */
+function* datePairs(list: readonly ConflictEvent[], rule: MergeRule): Generator<[number, number]> {
+  const dated: Array<{ i: number; day: number }> = [];
+  const undated: number[] = [];
+  list.forEach((e, i) => {
+    if (!e.date) undated.push(i);
+    else if (!AGGREGATE.has(e.datePrecision)) dated.push({ i, day: dayNumber(e.date) });
+  });
+  dated.sort((a, b) => a.day - b.day || a.i - b.i);
+  for (let x = 0; x < dated.length; x++) {
+    for (let y = x + 1; y < dated.length && dated[y].day - dated[x].day <= rule.weekDays; y++) yield [dated[x].i, dated[y].i];
+  }
+  // An undated report says nothing against any date: it meets every dated one, and the next
+  // UNDATED_PARTNERS undated ones (in id order), so a flood of undated copies stays linear.
+  for (let u = 0; u < undated.length; u++) {
+    for (let v = u + 1; v < undated.length && v <= u + UNDATED_PARTNERS; v++) yield [undated[u], undated[v]];
+    for (const d of dated) yield [undated[u], d.i];
+  }
+}
+
+/** How the dates of two events relate: null when they cannot be one day. */
+function dateRelation(a: ConflictEvent, b: ConflictEvent, rule: MergeRule): { score: number; reason: string } | null {
+  if (!a.date || !b.date) return { score: 0, reason: 'a report gives no date' };
+  if (AGGREGATE.has(a.datePrecision) || AGGREGATE.has(b.datePrecision)) return null;
+  const slack = (e: ConflictEvent) => (e.datePrecision === 'day' ? rule.daySlack : rule.weekDays);
+  const days = Math.abs(dayNumber(a.date) - dayNumber(b.date));
+  if (days > Math.max(slack(a), slack(b))) return null;
+  if (a.datePrecision !== 'day' || b.datePrecision !== 'day') return { score: 0, reason: 'dates within their precision' };
+  return days === 0 ? { score: rule.sameDay, reason: 'same day' } : { score: rule.sameDay / 2, reason: 'a day apart' };
+}
+
+/** How the places of two events relate: near, one containing the other, or not at all (null). */
+function placeRelation(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], rule: MergeRule): { score: number; reason: string } | null {
+  let best: { score: number; reason: string } | null = null;
+  for (const pa of a.places) {
+    for (const pb of b.places) {
+      const half = pa.inferred || pb.inferred ? 0.5 : 1;
+      const km = distanceKm(pa.lat, pa.lon, pb.lat, pb.lon);
+      let found: { score: number; reason: string } | null = null;
+      if (pa.placeId === pb.placeId || km <= rule.placeKm) found = { score: rule.samePlace * half, reason: pa.placeId === pb.placeId ? `both at ${pa.name}` : `${pa.name} and ${pb.name} ${Math.round(km)} km apart` };
+      else if (contains(placeOf(pa.placeId), placeOf(pb.placeId)) || contains(placeOf(pb.placeId), placeOf(pa.placeId))) found = { score: (rule.samePlace / 2) * half, reason: `${pa.name} and ${pb.name}, one within the other` };
+      if (found && (!best || found.score > best.score)) best = found;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether `outer` (a country, an admin-1 unit, a region) contains `inner`: by the codes where
+ * the gazetteer has them, else an area's point within AREA_KM of the place (Darfur, El Fasher).
+ */
+function contains(outer: Place | undefined, inner: Place | undefined): boolean {
+  if (!outer || !inner || outer.id === inner.id) return false;
+  const sameCountry = !outer.countryCode || !inner.countryCode || outer.countryCode === inner.countryCode;
+  if (outer.kind === 'country') return !!outer.countryCode && outer.countryCode === inner.countryCode && inner.kind !== 'country';
+  if (!sameCountry || !(outer.kind in AREA_KM) || inner.kind === 'country') return false;
+  if (outer.kind === 'admin1' && outer.admin1 && inner.admin1) return outer.admin1 === inner.admin1 && inner.kind !== 'admin1';
+  return distanceKm(outer.lat, outer.lon, inner.lat, inner.lon) <= AREA_KM[outer.kind]!;
+}
+
+/**
+ * TF-IDF cosines of two events' sentences (their own and the retellings folded in) and of their
+ * articles, the word weights taken over the articles being merged (zeros without texts).
+ */
+export function textSimilarity(events: readonly ConflictEvent[], textOf: MergeContext['textOf']): (a: ConflictEvent, b: ConflictEvent) => TextSimilarity {
+  if (!textOf) return () => ({ sentences: 0, articles: 0 });
+  const ids = [...new Set(events.map((e) => e.articleId))];
+  const texts = new Map(ids.map((id) => [id, textOf(id)]));
+  const counts = new Map(ids.map((id) => [id, termCounts(texts.get(id)!)]));
+  const df = new Map<string, number>();
+  for (const c of counts.values()) for (const w of c.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  // Smoothed so that a corpus of two still weighs a shared word above zero.
+  const idf = (w: string) => Math.log((ids.length + 1) / (df.get(w) ?? 1));
+  const vector = (c: Map<string, number>) => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [w, n] of c) {
+      const x = (1 + Math.log(n)) * idf(w);
+      v.set(w, x);
+      norm += x * x;
+    }
+    return { v, norm: Math.sqrt(norm) };
+  };
+  const articles = new Map([...counts].map(([id, c]) => [id, vector(c)]));
+  const sentences = new Map<string, Vector>();
+  const sentenceVector = (e: ConflictEvent) => {
+    let v = sentences.get(e.id);
+    if (!v) {
+      const text = texts.get(e.articleId)!;
+      v = vector(termCounts([e.sentence, ...(e.alsoIn ?? [])].map((s) => text.slice(s.start, s.end)).join(' ')));
+      sentences.set(e.id, v);
+    }
+    return v;
+  };
+  return (a, b) => ({ sentences: cosine(sentenceVector(a), sentenceVector(b)), articles: cosine(articles.get(a.articleId)!, articles.get(b.articleId)!) });
+}
+
+type Vector = { v: Map<string, number>; norm: number };
+
+function cosine(x: Vector, y: Vector): number {
+  if (!x.norm || !y.norm) return 0;
+  let dot = 0;
+  for (const [w, v] of x.v) dot += v * (y.v.get(w) ?? 0);
+  return dot / (x.norm * y.norm);
+}
+
+/** Words of four letters or more and numbers of two digits or more, lower case, counted. */
+function termCounts(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/\p{L}[\p{L}'-]{3,}|\d{2,}/gu) ?? []) out.set(w, (out.get(w) ?? 0) + 1);
+  return out;
+}
+
+function isState(actor: string): boolean {
+  return /^(?:Military|Police) Forces of /.test(actor);
+}
+
+/** The lead report: the most precise place, then date, then the first id. */
+function leadFirst(a: ConflictEvent, b: ConflictEvent): number {
+  return a.geoPrecision - b.geoPrecision || Number(a.places.every((p) => p.inferred)) - Number(b.places.every((p) => p.inferred)) || compare(a.id, b.id);
+}
+
+function sourceOf(e: ConflictEvent, outletOf: MergeContext['outletOf']): EventSource {
+  return {
+    eventId: e.id,
+    articleId: e.articleId,
+    outlet: outletOf?.(e.articleId) ?? null,
+    sentence: e.sentence,
+    date: e.date,
+    datePrecision: e.datePrecision,
+    type: e.type,
+    subType: e.subType,
+    actors: e.actors,
+    fatalities: e.fatalities,
+    places: e.places.map((p) => p.name),
+  };
+}
+
+/** The fields on which the reports differ, each value with the reports that give it. */
+function claimsOf(members: ConflictEvent[]): EventClaim[] {
+  const fields: Array<[EventClaim['field'], (e: ConflictEvent) => string | null]> = [
+    ['fatalities', (e) => (e.fatalities === null ? null : String(e.fatalities))],
+    ['date', (e) => e.date],
+    ['subType', (e) => e.subType || null],
+    ['actors', (e) => (e.actors.length ? e.actors.join('; ') : null)],
+    ['place', (e) => e.places.map((p) => p.name).join('; ') || null],
+  ];
+  const claims: EventClaim[] = [];
+  for (const [field, value] of fields) {
+    const byValue = new Map<string, string[]>();
+    for (const m of members) {
+      const v = value(m);
+      if (v !== null) byValue.set(v, [...(byValue.get(v) ?? []), m.id]);
+    }
+    if (byValue.size > 1) claims.push({ field, values: [...byValue].map(([v, eventIds]) => ({ value: v, eventIds })) });
+  }
+  return claims;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

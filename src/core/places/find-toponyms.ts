@@ -1,0 +1,181 @@
+/**
+ * Recognition: finds the place names of an article's content sentences and the role each plays.
+ *
+ * Three steps. Candidates: gazetteer matches, demonyms and street names, each with the verdict
+ * of the rules of English names (toponym-candidates.ts). Context: what the whole article says
+ * (the countries it is about, the places it surely names, the surnames it has shown). Decision:
+ * a logistic-regression model weighs the rule verdict with the candidate's and the context's
+ * features (toponym-features.ts); its weights are trained on the corpora's training splits by
+ * scripts/train-recogniser.ts and shipped in geodata/models/toponym-recogniser.json. Roles come
+ * from the words around the name (classify-role.ts).
+ */
+import type { CleanedArticle, Toponym } from '../model.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import { normalizeName } from './normalize-name.ts';
+import { tokenize, type Token } from '../text/tokenize.ts';
+import { classifyRole } from './classify-role.ts';
+import { probability, type LinearModel } from '../common/linear-model.ts';
+import { isBig, sentenceCandidates, type SpanCandidate } from './toponym-candidates.ts';
+import { candidateFeatures, type DocumentContext } from './toponym-features.ts';
+import { ETHNONYMS } from './name-lists.ts';
+import { isDateline } from '../dates/wire-dateline.ts';
+import recogniserModel from '../../../geodata/models/toponym-recogniser.json' with { type: 'json' };
+
+/** What the recogniser needs besides the text. */
+export interface RecognizerResources {
+  gazetteer: Gazetteer;
+  /** Common English words, lower case: a capitalised one is a place only on good evidence. */
+  commonWords: ReadonlySet<string>;
+  /** Recognition weights; the shipped model when absent (training passes its own). */
+  recogniser?: LinearModel;
+}
+
+/** A candidate with its features and sentence, as the model sees it. */
+export interface ScoredCandidate {
+  candidate: SpanCandidate;
+  tokens: Token[];
+  features: string[];
+  /** Probability that the candidate is a place name. */
+  probability: number;
+}
+
+const SHIPPED_MODEL = recogniserModel as LinearModel;
+/** Rule verdicts with nothing against a name: such an occurrence is confirmed by a sure one of the same name. */
+const CONFIRMABLE = new Set(['ok', 'cap-after']);
+/** How sure a settlement phrase ("the village of X") makes the recognition, whatever the model says. */
+const SETTLEMENT_RECOGNITION = 0.9;
+
+/** Finds the toponyms of an article (content sentences only, never boilerplate). */
+export function findToponyms(article: CleanedArticle, resources: RecognizerResources): Toponym[] {
+  const model = resources.recogniser ?? SHIPPED_MODEL;
+  const scored = scoreCandidates(article, resources);
+  const home = homeCountries(scored.map((s) => s.candidate));
+  // Countries named outright, by name or demonym ("Russia", "Turkish").
+  const named = new Set(scored.filter((s) => s.probability >= model.threshold && s.candidate.candidates[0]?.place.kind === 'country').map((s) => s.candidate.candidates[0].place.countryCode));
+  // One sense per discourse, for recognition too: a name surely read as a place somewhere in the
+  // article is a place wherever else a preposition of place stands before it and nothing is
+  // against it ("the explosion in Quetta" makes "… in Quetta said" a place as well).
+  const sure = new Set(scored.filter((s) => s.probability >= model.threshold && !s.candidate.loose && !s.candidate.demonym).map((s) => normalizeName(s.candidate.surface)));
+  const listed = listedWithPlaces(article.text, scored, model.threshold, home);
+  const out: Toponym[] = [];
+  for (const [k, s] of scored.entries()) {
+    const confirmed = s.probability < model.threshold && ((s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface))) || listed.has(k));
+    if (s.probability < model.threshold && !confirmed && !s.candidate.settlement) continue;
+    const c = s.candidate;
+    // A people that spans states ("Turkmen", "Kurds") is a state's demonym only where the article names that state.
+    if (c.demonym && ETHNONYMS.has(c.surface.toLowerCase()) && c.candidates.some((x) => x.place.kind === 'country') && !c.candidates.some((x) => home.has(x.place.countryCode))) continue;
+    // A name that matched only loosely keeps the meanings in the countries the article is about.
+    // A street's name says nothing of where it is ("Wichita Drive" in Dublin, Ohio): the resolver
+    // places it in the article's town. A river or a lake keeps the places of its name.
+    const candidates = c.street && c.kindHint === 'road' ? [] : c.loose ? c.candidates.filter((x) => home.has(x.place.countryCode)) : c.candidates;
+    out.push({
+      start: c.start,
+      end: c.end,
+      surface: c.surface,
+      sentence: c.sentence,
+      role: c.embedded ? 'embedded' : c.street || c.settlement ? 'literal' : classifyRole(s.tokens, c.first, c.last, c.candidates, named.has(c.candidates[0]?.place.countryCode)),
+      candidates,
+      recognition: round(c.settlement ? Math.max(s.probability, SETTLEMENT_RECOGNITION) : s.probability),
+      ...(c.kindHint ? { kindHint: c.kindHint } : {}),
+      ...(c.settlement ? { settlement: true } : {}),
+      ...(isDateline(article.text, c) ? { dateline: true } : {}),
+    });
+  }
+  return out;
+}
+
+/** What stands between the names of a list: "A, B and C", "A, B, and C", "A and B". */
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
+
+/**
+ * Names listed with places are places: "clashes broke out in Rima Hazem, Areeqa, and Shahba"
+ * makes "Areeqa" (a loose spelling of ‘Arīqah) a place because Shahba is one. A name below the
+ * threshold is confirmed when nothing speaks against it, the gazetteer has a reading of it in
+ * the article's countries, and its neighbour in the same list is a place (read along the list
+ * both ways, so a whole list hangs on one sure member). Indexes into `scored`.
+ */
+function listedWithPlaces(text: string, scored: ScoredCandidate[], threshold: number, home: Set<string>): Set<number> {
+  const accepted = new Set<number>();
+  scored.forEach((s, k) => { if (s.probability >= threshold && !s.candidate.demonym && s.candidate.candidates.length) accepted.add(k); });
+  const confirmed = new Set<number>();
+  const confirmable = (k: number) => {
+    const c = scored[k].candidate;
+    return !accepted.has(k) && !confirmed.has(k) && c.reason === 'ok' && !c.demonym && !c.street && c.candidates.some((x) => !c.loose || home.has(x.place.countryCode));
+  };
+  const linked = (a: number, b: number) => scored[a].candidate.sentence === scored[b].candidate.sentence && LIST_GAP.test(text.slice(scored[a].candidate.end, scored[b].candidate.start));
+  for (const step of [1, -1]) {
+    const order = step === 1 ? scored.keys() : [...scored.keys()].reverse();
+    for (const k of order) {
+      const j = k - step;
+      if (j < 0 || j >= scored.length || !(accepted.has(j) || confirmed.has(j)) || !confirmable(k)) continue;
+      if (step === 1 ? linked(j, k) : linked(k, j)) confirmed.add(k);
+    }
+  }
+  return confirmed;
+}
+
+/** Every candidate of an article with its features and probability (training and error analysis use it). */
+export function scoreCandidates(article: CleanedArticle, resources: RecognizerResources): ScoredCandidate[] {
+  const model = resources.recogniser ?? SHIPPED_MODEL;
+  const persons = new Set<string>();
+  const found: Array<{ candidate: SpanCandidate; tokens: Token[] }> = [];
+  article.sentences.forEach((sentence, index) => {
+    const tokens = tokenize(article.text, sentence);
+    for (const candidate of sentenceCandidates(article.text, tokens, index, resources, persons)) found.push({ candidate, tokens });
+  });
+  const doc = documentContext(article.text, found.map((f) => f.candidate), persons, resources.commonWords);
+  return found.map(({ candidate, tokens }) => {
+    const features = candidateFeatures(candidate, tokens, doc);
+    return { candidate, tokens, features, probability: probability(model, features) };
+  });
+}
+
+/** What the article as a whole says about its candidates. */
+function documentContext(text: string, found: SpanCandidate[], persons: Set<string>, commonWords: ReadonlySet<string>): DocumentContext {
+  const counts = new Map<string, number>();
+  const confirmed = new Set<string>();
+  const anchors: Array<{ key: string; lat: number; lon: number }> = [];
+  const anchorIds = new Set<string>();
+  for (const c of found) {
+    const key = normalizeName(c.surface);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (c.street || c.candidates.length === 0) continue;
+    if (c.reason === 'ok' && (c.locative || c.kindHint || c.abbreviation)) confirmed.add(key);
+    if (c.reason !== 'ok' || c.loose || c.demonym) continue;
+    const top = c.candidates[0].place;
+    if (top.kind === 'country' || top.kind === 'continent' || top.kind === 'region') continue;
+    if (c.candidates.length === 1 || isBig(c.candidates) || c.locative) {
+      // One anchor per name and point, however often the name recurs: a repeated name adds no evidence, only cost.
+      const id = `${key}\u0000${top.lat},${top.lon}`;
+      if (!anchorIds.has(id)) anchors.push({ key, lat: top.lat, lon: top.lon });
+      anchorIds.add(id);
+    }
+  }
+  anchors.sort((a, b) => a.lat - b.lat);
+  // "Gainesville, Fla.": a name followed by its state or country is a place.
+  for (let k = 0; k + 1 < found.length; k += 1) {
+    const a = found[k];
+    const b = found[k + 1];
+    if (a.sentence === b.sentence && /^, ?$/u.test(text.slice(a.end, b.start)) && b.candidates.some((x) => x.place.kind === 'admin1' || x.place.kind === 'country')) {
+      confirmed.add(normalizeName(a.surface));
+    }
+  }
+  return { persons, home: homeCountries(found), anchors, counts, confirmed, commonWords };
+}
+
+/** Countries the article is surely about: named countries, and big or announced names in one country. */
+function homeCountries(found: SpanCandidate[]): Set<string> {
+  const home = new Set<string>();
+  for (const c of found) {
+    if (c.reason !== 'ok' || c.loose || c.street || c.candidates.length === 0 || ETHNONYMS.has(c.surface.toLowerCase())) continue;
+    const top = c.candidates[0].place;
+    const countries = new Set(c.candidates.map((x) => x.place.countryCode).filter(Boolean));
+    if (top.kind === 'country' && !c.demonym) home.add(top.countryCode);
+    else if (!c.demonym && countries.size === 1 && (isBig(c.candidates) || c.locative)) home.add([...countries][0]);
+  }
+  return home;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
