@@ -48,6 +48,7 @@ describe('isDateline', () => {
     ['DUBAI, United Arab Emirates — Suspected strikes', 'DUBAI', true],
     ['Beirut, May 14 (IANS) An Israeli drone strike', 'Beirut', true],
     ['JERUSALEM (AP) – A ship came under attack', 'JERUSALEM', true],
+    ['Beirut, (APP - UrduPoint / Pakistan Point News - 9th Mar, 2025) Syrian security forces', 'Beirut', true],
     ['Gaza, the enclave of two million, was struck', 'Gaza', false],
     ['Troops in Gaza: a report', 'Gaza', false],
   ])('%s', (text, name, expected) => {
