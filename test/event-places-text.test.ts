@@ -151,5 +151,22 @@ describe('where an event happened, in the words of wire reports', () => {
     const p = run('The clashes between Fano fighters and the Ethiopian army occurred near Debre Tabor on Tuesday, a doctor said.', '2023-08-02');
     expect(p.events.map((e) => [e.type, e.places.map((x) => x.name)])).toEqual([['Battles', ['Debre Tabor']]]);
   });
+
+  it('types "hit Kharkiv with missiles" by the weapon, and folds the retelling into the missile strike', () => {
+    const p = run('Russian troops launched a missile attack on Kharkiv on Friday, killing four people. Earlier reports said that Russian forces hit Kharkiv with S-300 missiles on Friday.', '2024-05-31');
+    expect(p.events.map((e) => [e.type, e.subType, e.alsoIn?.length ?? 0])).toEqual([['Explosions/Remote violence', 'Shelling/artillery/missile attack', 1]]);
+  });
+
+  it('reads a suicide bombing retold as "detonated an IED" as one incident, coded a suicide bomb', () => {
+    const p = run('Many people lost their lives in Gwoza, a town in Borno State, after a woman detonated an IED at a wedding on Saturday. Police said six people were killed in the suicide attack in Gwoza.', '2024-06-29');
+    expect(p.events.map((e) => [e.subType, e.places.map((x) => x.name)])).toEqual([['Suicide bomb', ['Gwoza']]]);
+  });
+
+  it('folds "the attack on" a suburb into the attack on the city it lies by, not one 300 km away', () => {
+    const near = run('Gangs launched a fresh attack on Port-au-Prince early Tuesday, targeting an upscale community. The attack on Pétionville was led by the Viv Ansanm group.', '2024-11-19');
+    expect(near.events).toHaveLength(1);
+    const far = run('Gangs launched a fresh attack on Port-au-Prince early Tuesday. The attack on Cap-Haïtien was led by another group.', '2024-11-19');
+    expect(far.events).toHaveLength(2);
+  });
 });
 

@@ -19,7 +19,7 @@
  */
 import type { ConflictEvent, EventPlace, Place } from '../model.ts';
 import { within } from '../places/joint-nearness.ts';
-import { dayNumber } from '../common/geo.ts';
+import { dayNumber, distanceKm } from '../common/geo.ts';
 
 /** Words that open a new incident rather than retell one ("also" too, unless it only adds a telling: "a resident also said"). */
 const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:media|outlets?|sources|reports?|officials?|witnesses|agencies|news|accounts|statements?)`;
@@ -39,6 +39,8 @@ export const RESTATEMENT_REACH = 64;
 export interface RestatementFacts {
   /** The event tells only deaths: its type was inferred, not named by an action. */
   casualtyOnly: boolean;
+  /** Its action is one side's ("attacked", "an attack"): its type was read from the victims, not named. */
+  oneSided?: boolean;
   /** The text of its sentence (for the cues of a new incident). */
   sentenceText: string;
   /** Its action is named as a known one: "the attack", "this strike", "Monday's bombing". */
@@ -47,12 +49,12 @@ export interface RestatementFacts {
 
 /** Folds restatements into the events they restate; `places` looks a place up by id for containment. */
 export function foldRestatements(events: ConflictEvent[], facts: RestatementFacts[], placeOf: (id: string) => Place | undefined): ConflictEvent[] {
-  const kept: Array<{ event: ConflictEvent; casualtyOnly: boolean; ownAlsoIn?: boolean }> = [];
+  const kept: Array<{ event: ConflictEvent; casualtyOnly: boolean; oneSided: boolean; ownAlsoIn?: boolean }> = [];
   events.forEach((e, i) => {
     const f = facts[i];
     const target = ANOTHER_RE.test(f.sentenceText) ? undefined : latestRestated(e, f);
     if (!target) {
-      kept.push({ event: { ...e }, casualtyOnly: f.casualtyOnly });
+      kept.push({ event: { ...e }, casualtyOnly: f.casualtyOnly, oneSided: !!f.oneSided });
       return;
     }
     const into = target.event;
@@ -66,9 +68,12 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
       into.type = e.type;
       into.subType = e.subType;
       target.casualtyOnly = false;
-    }
+    } else if (e.subType === 'Suicide bomb' && into.type === e.type) into.subType = e.subType;
     if (!into.dateText && e.dateText) Object.assign(into, { date: e.date, datePrecision: e.datePrecision, dateText: e.dateText, dateSpan: e.dateSpan });
-    if (finer(e.places, into.places, placeOf)) Object.assign(into, { places: e.places, geoPrecision: e.geoPrecision });
+    // A retelling of another type ("This latest attack … came 48 hours after two communities in
+    // Makurdi were attacked") may name other places than the incident's: it locates only an event of its own type.
+    const sameType = into.type === e.type || target.casualtyOnly || f.casualtyOnly;
+    if (sameType && finer(e.places, into.places, placeOf)) Object.assign(into, { places: e.places, geoPrecision: e.geoPrecision });
     into.fatalities ??= e.fatalities;
     into.actors = [...new Set([...into.actors, ...e.actors])];
     // Each distinct trigger once: a text that retells one incident a thousand times has one event, not a thousand-part trigger.
@@ -80,22 +85,34 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
   function latestRestated(e: ConflictEvent, f: RestatementFacts) {
     for (let j = kept.length - 1; j >= 0 && j >= kept.length - RESTATEMENT_REACH; j -= 1) {
       const k = kept[j];
-      if (k.event.sentence.start !== e.sentence.start && restates(e, f, k.event, k.casualtyOnly)) return k;
+      if (k.event.sentence.start !== e.sentence.start && restates(e, f, k.event, k.casualtyOnly, k.oneSided)) return k;
     }
     return undefined;
   }
 
-  function restates(e: ConflictEvent, eFacts: RestatementFacts, f: ConflictEvent, fDeaths: boolean): boolean {
+  function restates(e: ConflictEvent, eFacts: RestatementFacts, f: ConflictEvent, fDeaths: boolean, fOneSided: boolean): boolean {
     const eDeaths = eFacts.casualtyOnly;
     if (!datesAgree(e, f)) return false;
+    // "The attack on Pétionville" retells "a fresh attack on Port-au-Prince, targeting an upscale
+    // community": one-sided attacks whose type each read from its own victims, the later named as known.
+    const retold = eFacts.definite && !!eFacts.oneSided && fOneSided;
     // Two named actions of different kinds are two happenings ("stormed" the town, then "retook" it).
-    if (!eDeaths && !fDeaths && (e.type !== f.type || e.subType !== f.subType)) return false;
+    if (!eDeaths && !fDeaths && !retold && (e.type !== f.type || !sameKind(e.subType, f.subType))) return false;
     const own = e.places.filter((p) => !p.inferred);
     // Without a place of its own, only a telling that points back is the same incident: deaths
     // alone ("six people were killed"), or the action named as known ("the attack").
     if (!own.length) return eDeaths || eFacts.definite;
     if (f.places.every((p) => p.inferred)) return true;
-    return own.every((p) => f.places.some((q) => related(p.placeId, q.placeId)));
+    if (own.every((p) => f.places.some((q) => related(p.placeId, q.placeId)))) return true;
+    // "The attack on Pétionville …" after "a fresh attack on Port-au-Prince": the action named as
+    // known points back to the incident nearby, in the same country.
+    return eFacts.definite && (e.type === f.type || retold) && own.every((p) => f.places.some((q) => near(p, q)));
+  }
+
+  function near(a: EventPlace, b: EventPlace): boolean {
+    const p = placeOf(a.placeId);
+    const q = placeOf(b.placeId);
+    return distanceKm(a.lat, a.lon, b.lat, b.lon) <= DEFINITE_KM && (!p || !q || !p.countryCode || !q.countryCode || p.countryCode === q.countryCode);
   }
 
   function related(a: string, b: string): boolean {
@@ -119,6 +136,19 @@ function datesAgree(a: ConflictEvent, b: ConflictEvent): boolean {
   return gap >= 0 && gap <= UNDATED_REACH_DAYS;
 }
 
+/** How far apart (km) the places of an incident and of a later "the attack" that points back to it may be. */
+const DEFINITE_KM = 200;
+
+/**
+ * Sub-types of one incident told in other words: a suicide bomber's blast is also "an IED
+ * detonated" (ACLED codes the suicide bomb).
+ */
+const SAME_KIND = [new Set(['Suicide bomb', 'Remote explosive/landmine/IED'])];
+
+function sameKind(a: string, b: string): boolean {
+  return a === b || SAME_KIND.some((k) => k.has(a) && k.has(b));
+}
+
 /** How many days before an undated telling (dated by its publication) a dated one may be and still be the same incident. */
 const UNDATED_REACH_DAYS = 7;
 
@@ -128,11 +158,16 @@ function holds(outer: Place, inner: Place): boolean {
   return within(outer, inner) && outer.kind === 'admin1';
 }
 
+/** Kinds a distance and bearing from a town locate better than. */
+const COARSE_KINDS = new Set(['water', 'region', 'country', 'continent', 'admin1']);
+
 /** Whether the places `a` locate the event better than `b`: named where `b` was inferred, or inside `b`. */
 function finer(a: EventPlace[], b: EventPlace[], placeOf: (id: string) => Place | undefined): boolean {
   const own = a.filter((p) => !p.inferred);
   if (!own.length) return false;
   if (b.every((p) => p.inferred)) return true;
+  // "some 70 miles southeast of Aden" locates better than "the Gulf of Aden".
+  if (own.every((p) => p.offset) && b.every((q) => !q.offset && COARSE_KINDS.has(placeOf(q.placeId)?.kind ?? 'region'))) return true;
   return own.every((p) => b.some((q) => {
     const inner = placeOf(p.placeId);
     const outer = placeOf(q.placeId);

@@ -37,6 +37,8 @@ export interface TriggerRule {
    * comes from the clause, as for deaths (`casualtyType`): the weapon, else the victims.
    */
   oneSided?: boolean;
+  /** A verb that names no weapon ("struck", "hit"): the weapon the clause names decides the sub-type ("hit Kharkiv with S-300 missiles"). */
+  weaponDecides?: boolean;
 }
 
 /** A trigger found in a text, with offsets relative to that text. */
@@ -69,7 +71,7 @@ export const TRIGGERS: TriggerRule[] = [
   // Explosions/Remote violence
   rule(/\b(?:air|aerial|drone|kamikaze drone|suicide drone|UAV|air[- ]force|helicopter|gunship|warplane|jet|fighter jet)\s+(?:strikes?|raids?|attacks?|assaults?|bombardments?|bombings?)\b|\bairstrikes?\b|\bair raids?\b|\bbombing(?:s| campaigns?| raids?)?\b|\bbombardments?\b|\bbarrel bombs?\b/, 'noun', ERV, AIR),
   rule(/\b(?:bombed|bombarded|dropped\s+(?:[\w-]+\s+){0,2}?(?:bombs|barrel bombs|explosives))\b/, 'verb', ERV, AIR),
-  rule(/\b(?:struck|hit)\b/, 'verb', ERV, AIR, { needsForces: true }),
+  rule(/\b(?:struck|hit)\b/, 'verb', ERV, AIR, { needsForces: true, weaponDecides: true }),
   // A strike on its own is an air or drone strike; a labour or hunger strike is none.
   rule(/\b(?<!\b(?:general|hunger|labou?r|workers['’]?|nationwide|national|teachers['’]?|doctors['’]?|transport|rail|sit-down)\s)strikes?\b(?!\s+(?:action|by\s+(?:workers|teachers|doctors|unions?)))/, 'noun', ERV, AIR),
   rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|(?:missile|rocket|ballistic missile|cruise missile)\s+(?:strikes?|attacks?|barrages?|fire|salvos?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),

@@ -18,7 +18,7 @@
  */
 import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoPrecision, Mention, Publication, Span, TemporalExpression } from '../model.ts';
 import { dayNumber } from '../common/geo.ts';
-import { casualtyType, findTriggers, hasTrigger, protestSubType, violentDeaths, type TriggerMatch } from './event-types.ts';
+import { casualtyType, findTriggers, hasTrigger, protestSubType, violentDeaths, weaponSubType, type TriggerMatch } from './event-types.ts';
 import { isAggregate, isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
 import { ANAPHOR_REACH, mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
@@ -201,6 +201,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   refineCasualtyTypes(keptEvents, keptDrafts);
   const facts = keptDrafts.map((d) => ({
     casualtyOnly: d.casualtyOnly,
+    oneSided: !!d.primary.rule.oneSided,
     sentenceText: text.slice(sentences[d.sentence].start, sentences[d.sentence].end),
     definite: d.primary.rule.form === 'noun' && DEFINITE_BEFORE.test(text.slice(Math.max(sentences[d.sentence].start, d.primary.start - 40), d.primary.start)),
   }));
@@ -227,7 +228,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       const primary = specific.find((t) => t.rule.violent) ?? accepted.find((t) => t.rule.form === 'casualty') ?? specific[0];
       const typed = primary.rule.form === 'casualty' || primary.rule.oneSided ? casualtyType(cText) : primary.rule;
       const { type } = typed;
-      const subType = type === 'Protests' ? protestSubType(cText) : typed.subType;
+      const subType = type === 'Protests' ? protestSubType(cText) : primary.rule.weaponDecides ? weaponSubType(cText) ?? typed.subType : typed.subType;
       const shift = (t: TriggerMatch): TriggerMatch => ({ ...t, start: t.start + cBase, end: t.end + cBase });
       perClause.push({
         spans: [{ start: cBase, end: base + c.end }],
@@ -312,12 +313,12 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   }
 
   /**
-   * The places of the latest event with places of its own in the STORY_REACH sentences before,
+   * The places of the latest event with places of its own in the ANAPHOR_REACH sentences before,
    * when they are towns or sites inside the article's theatre (a region or country would add
    * nothing to the theatre itself).
    */
   function storyPlaces(d: Draft): LocatedPlace[] | null {
-    for (let k = d.sentence - 1; k >= 0 && k >= d.sentence - STORY_REACH; k -= 1) {
+    for (let k = d.sentence - 1; k >= 0 && k >= d.sentence - ANAPHOR_REACH; k -= 1) {
       const before = explicitAt.get(k);
       if (!before) continue;
       const fine = before.explicit.every((p) => STORY_PLACE_PRECISION >= p.precision && (!theatre || p.place.countryCode === theatre.countryCode));
