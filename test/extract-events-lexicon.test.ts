@@ -155,7 +155,19 @@ describe('more forms of war reporting', () => {
     ['Rebels advanced on Sunday into the centre of the city.', 'Strategic developments', 'Other'],
     ['The separatists agreed to the terms of a ceasefire.', 'Strategic developments', 'Agreement'],
     ['Gunmen opened fire on worshippers.', 'Battles', 'Armed clash'],
+    ['Police opened fire as the crowd grew.', 'Battles', 'Armed clash'],
+    ['Militiamen stabbed two farmers near the market.', 'Violence against civilians', 'Attack'],
+    ['Some of the suspects were decapitated by the crowd.', 'Violence against civilians', 'Attack'],
+    ['Thousands marched through the capital on Saturday.', 'Protests', 'Peaceful protest'],
+    ['Students staged a sit-in outside the ministry.', 'Protests', 'Peaceful protest'],
+    ['Youths threw stones at police and burned tyres.', 'Riots', 'Violent demonstration'],
+    ['Gunmen set the houses ablaze.', 'Strategic developments', 'Looting/property destruction'],
   ])('%s', (text, type, subType) => expect(first(text)?.slice(1)).toEqual([type, subType]));
+
+  it.each([
+    ['The minister staged a comeback in the polls.'],
+    ['They marveled at the march of progress.'],
+  ])('reads no trigger in: %s', (text) => expect(findTriggers(text)).toEqual([]));
 
   it('reads a continued action as one that happened ("continued to pound")', () => {
     const t = findTriggers('Its forces had continued to pound the town.').find((x) => x.text === 'pound')!;

@@ -90,20 +90,20 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|firefights?|battles?|skirmish(?:es)?|(?:counter-?)?offensives?|shooting down|downing)\b/, 'noun', 'Battles', CLASH),
   rule(/\b(?:ambush(?:es)?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|invasion|incursions?)\b/, 'noun', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
-  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading|machine-gunned|opened\s+fire\s+(?:on|at)|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading|machine-gunned|opened\s+fire(?:\s+(?:on|at))?|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:captured|seized|overran|overrun|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
   rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
   // Violence against civilians
-  rule(/\b(?:massacred|executed|beheaded|lynched)\b/, 'verb', 'Violence against civilians', 'Attack'),
+  rule(/\b(?:massacred|executed|beheaded|decapitated|lynched|stabbed|hacked(?:\s+to\s+death)?|tortured|mutilated|(?:burned|burnt)\s+alive)\b/, 'verb', 'Violence against civilians', 'Attack'),
   rule(/\b(?:massacres?|executions?)\b/, 'noun', 'Violence against civilians', 'Attack'),
   rule(/\b(?:abducted|kidnapped)\b/, 'verb', 'Violence against civilians', 'Abduction/forced disappearance'),
   rule(/\b(?:abductions?|kidnappings?)\b/, 'noun', 'Violence against civilians', 'Abduction/forced disappearance'),
   rule(/\b(?:raped|sexually assaulted)\b/, 'verb', 'Violence against civilians', 'Sexual violence'),
   // Protests and riots
-  rule(/\b(?:protested|took to the streets)\b/, 'verb', 'Protests', 'Peaceful protest'),
+  rule(/\b(?:protested|took to the streets|marched|staged\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|marches|walkouts?))\b/, 'verb', 'Protests', 'Peaceful protest'),
   rule(/\b(?:(?:fired|used)\s+tear\s?gas|dispersed\s+(?:the\s+)?(?:protesters|demonstrators|crowds?|protests?|rall(?:y|ies)))\b/, 'verb', 'Protests', 'Protest with intervention'),
   rule(/\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b/, 'noun', 'Protests', 'Peaceful protest'),
-  rule(/\b(?:rioted|looted)\b/, 'verb', 'Riots', 'Violent demonstration'),
+  rule(/\b(?:rioted|looted|(?:threw|hurled|pelted\s+(?:[\w-]+\s+){0,3}?with)\s+(?:stones|rocks|petrol bombs|molotov cocktails)|(?:burned|burnt|burning)\s+tyres|stoned)\b/, 'verb', 'Riots', 'Violent demonstration'),
   rule(/\b(?:riots?|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
   // Strategic developments
   rule(/\b(?:entered|(?:moved|rolled|crossed|advanced|pushed|swept)\s+(?:[\w-]+\s+){0,3}?into)\b/, 'verb', SD, 'Other', { needsForces: true }),
@@ -114,7 +114,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:arrested|detained|rounded up)\b/, 'verb', SD, 'Arrests'),
   rule(/\b(?:signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:agreement|ceasefire|truce|deal|accord)|agreed\s+(?:on|to)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|deal|accord|agreement|prisoner exchange|swap))\b/, 'verb', SD, 'Agreement'),
   rule(/\b(?:established|set up|built)\s+(?:an?\s+|new\s+)?(?:military\s+)?(?:base|headquarters|outposts?)\b/, 'verb', SD, 'Headquarters or base established'),
-  rule(/\b(?:torched|set fire to|burned down|destroyed|demolished|razed)\b/, 'verb', SD, 'Looting/property destruction', { needsForces: true }),
+  rule(/\b(?:torched|set fire to|set\s+(?:[\w-]+\s+){0,3}?(?:ablaze|on fire)|burned down|destroyed|demolished|razed)\b/, 'verb', SD, 'Looting/property destruction', { needsForces: true }),
   rule(/\b(?:intercepted|defused)\b/, 'verb', SD, 'Disrupted weapons use'),
 ];
 
