@@ -113,6 +113,8 @@ describe('where an event happened, in the words of wire reports', () => {
     const p = run('As many as five people were killed in Jiribam on Saturday morning. One person was shot dead in his sleep while four others were killed in the gunfight that followed.', '2024-09-07');
     expect(p.events).toHaveLength(1);
     expect(p.events[0].alsoIn?.map((s) => p.article.text.slice(s.start, s.start + 10))).toEqual(['One person']);
+    // One and four are the five already told, not five more.
+    expect(p.events[0].fatalities).toBe(5);
   });
 
   it('places an incident told without a place at the town of its story, not the whole province', () => {

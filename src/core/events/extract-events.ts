@@ -142,7 +142,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const last = drafts[drafts.length - 1];
     if (last && last.lastSentence === i - 1 && !dates.length && cands.every((c) => c.passiveCasualty) && places.every((p) => !p.length)) {
       const dead = countFatalities(sText);
-      if (dead !== null) last.fatalities = (last.fatalities ?? 0) + dead;
+      // "Five people were killed … One was shot dead in his sleep while four others were killed":
+      // a breakdown of the toll already told, not more dead.
+      if (dead !== null && dead !== last.fatalities) last.fatalities = (last.fatalities ?? 0) + dead;
       last.extraSpans.push({ start: s.start, end: s.end });
       for (const d of drafts) if (d.lastSentence === i - 1) d.lastSentence = i;
       return;
