@@ -94,4 +94,12 @@ describe('names listed with a place are places', () => {
     const common = 'Syrian troops clashed in Syria on Sunday. Shelling hit Shahba and Many of the wounded were taken away.';
     expect(findToponyms(cleanArticle({ id: 'c', text: common, meta: {} }).article, resources).map((t) => t.surface)).not.toContain('Many');
   });
+
+  it('reads "the city of X" as a place when the gazetteer knows X only in another spelling', () => {
+    const text = 'An Israeli airstrike on Tuesday killed at least eight people in the city of Deir al-Balah, in the central Gaza Strip.';
+    const found = findToponyms(cleanArticle({ id: 'd', text, meta: {} }).article, resources).find((t) => t.surface === 'Deir al-Balah');
+    expect(found?.settlement).toBe(true);
+    expect(found?.candidates[0]?.place.countryCode).toBe('PS');
+  });
 });
+

@@ -95,7 +95,10 @@ export function sentenceCandidates(
     // "Anderson County", "Pale Township": a name the gazetteer knows with its kind word is that name.
     // "a Palestinian village", "the Meitei community": a people, not a place's name.
     const people = settlements.length > 0 && (ETHNONYMS.has(tokens[i].lower) || !!longestMatch(text, tokens, i, 1, resources)?.candidates.some((c) => c.match === 'demonym'));
-    if (settlements.length && !people && !(settlements.length === 1 && (longestMatch(text, tokens, i, maxTokens, resources)?.end ?? 0) >= settlements[0].phraseEnd)) {
+    // A name the gazetteer knows only loosely ("the city of Deir al-Balah" for Dayr al Balah) is read as the phrase says.
+    const whole = settlements.length === 1 ? longestMatch(text, tokens, i, maxTokens, resources) : null;
+    const known = !!whole && whole.end >= settlements[0].phraseEnd && whole.candidates.some((c) => c.match !== 'loose');
+    if (settlements.length && !people && !known) {
       for (const n of settlements) result.push(settlementCandidate(text, tokens, n, sentence, maxTokens, resources));
       i = settlements[settlements.length - 1].phraseEnd;
       continue;
