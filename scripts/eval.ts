@@ -30,7 +30,8 @@ if (args.flags.help || args.positional.length === 0) {
   process.exit(args.flags.help ? 0 : 2);
 }
 
-const resources = await loadResources();
+// Event golds score areas by their shapes (a province is placed right at the province).
+const resources = await loadResources({ withShapes: args.positional.some((f) => f.endsWith('.json')) });
 for (const file of args.positional) {
   if (file.endsWith('.json')) {
     await runEventEvaluation(file, resources, { texts: args.options.texts });

@@ -95,4 +95,26 @@ describe('eventFigures and literalPlacesWithin', () => {
     expect(literalPlacesWithin([somalia], [{ start: 0, end: 7, lat: 10, lon: 49, placeId: 'geonames:1' }], 25).hits).toBe(0);
     expect(literalPlacesWithin([{ ...somalia, geonameid: null }], [{ start: 2, end: 5, lat: 6.1, lon: 48.1 }], 25).hits).toBe(1);
   });
+
+  it('places an area right at the area that holds the gold point, of the gold kind, wherever each source puts its centre', () => {
+    // A province "borno" covering 10-13.5°N, 11.5-14.5°E; its point in our gazetteer is 58 km from the gold's.
+    const boxes: Record<string, { kind: string; box: [number, number, number, number] }> = { borno: { kind: 'admin1', box: [10, 13.5, 11.5, 14.5] }, nigeria: { kind: 'country', box: [4, 14, 3, 15] } };
+    const sameArea = (id: string, lat: number, lon: number, kind?: string) => {
+      const b = boxes[id];
+      return !!b && (kind ? kind === b.kind : b.kind !== 'country') && lat >= b.box[0] && lat <= b.box[1] && lon >= b.box[2] && lon <= b.box[3];
+    };
+    const borno = { start: 0, end: 11, literal: true, lat: 11.5, lon: 13, kind: 'admin1' };
+    expect(literalPlacesWithin([borno], [{ start: 0, end: 11, lat: 12, lon: 13.15, placeId: 'borno' }], 25, sameArea).hits).toBe(1);
+    expect(literalPlacesWithin([borno], [{ start: 0, end: 11, lat: 12, lon: 13.15, placeId: 'borno' }], 25).hits).toBe(0);
+    // The country holds the point too, but a province is not placed right at its country.
+    expect(literalPlacesWithin([borno], [{ start: 0, end: 11, lat: 9, lon: 8, placeId: 'nigeria' }], 25, sameArea).hits).toBe(0);
+    // A village inside the province is not placed right at the province.
+    expect(literalPlacesWithin([{ ...borno, kind: 'town' }], [{ start: 0, end: 11, lat: 12, lon: 13.15, placeId: 'borno' }], 25, sameArea).hits).toBe(0);
+
+    const atProvince = { ...predicted('a#0', [0, 50], '2024-06-29', 'Battles', [12, 13.15]), places: [{ placeId: 'borno', name: 'Borno', lat: 12, lon: 13.15, inferred: false }] };
+    const g = (geo: number) => ({ 'a.txt': { events: [gold([0, 50], '2024-06-29', 'Battles', [11.5, 13], { geo_precision: geo })] } });
+    expect(scoreEvents(g(3), [atProvince], { sameArea }).pairs[0].placeOk).toBe(true);
+    expect(scoreEvents(g(1), [atProvince], { sameArea }).pairs[0].placeOk).toBe(false);
+  });
 });
+

@@ -12,7 +12,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
-import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, scoreMerges, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/eval/score-events.ts';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Gazetteer } from '../../src/core/places/gazetteer.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, scoreMerges, type AreaTest, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/eval/score-events.ts';
 import type { ProcessedArticle, RawArticle } from '../../src/core/model.ts';
 import { mergeContext } from '../../src/core/events/corrections.ts';
 import { mergeEvents } from '../../src/core/events/merge-events.ts';
@@ -61,7 +63,8 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
 
   const processed = present.map((raw) => processArticle(raw, resources));
   const predicted = processed.flatMap((p) => p.events);
-  const score = scoreEvents(gold, predicted, { articleIdOf: idOf });
+  const sameArea = areaTest(resources.gazetteer);
+  const score = scoreEvents(gold, predicted, { articleIdOf: idOf, sameArea });
   const pct = (r: { hits: number; total: number; rate: number }) => `${r.hits}/${r.total} (${(r.rate * 100).toFixed(0)}%)`;
   out.push(
     'events, with the folder\'s metadata:',
@@ -98,8 +101,8 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
   function partLine(part: string, docs: ProcessedArticle[]): string {
     const ids = new Set(docs.map((d) => d.article.id));
     const partGold = Object.fromEntries(Object.entries(gold).filter(([k]) => ids.has(idOf(k))));
-    const figures = eventFigures(scoreEvents(partGold, docs.flatMap((d) => d.events), { articleIdOf: idOf }));
-    const perArticle = docs.map((d) => literalPlacesWithin(entry(d.article.id)?.toponyms ?? [], d.mentions.filter((m) => m.place).map((m) => ({ start: m.start, end: m.end, lat: m.place!.lat, lon: m.place!.lon, placeId: m.place!.id })), PLACE_KM));
+    const figures = eventFigures(scoreEvents(partGold, docs.flatMap((d) => d.events), { articleIdOf: idOf, sameArea }));
+    const perArticle = docs.map((d) => literalPlacesWithin(entry(d.article.id)?.toponyms ?? [], d.mentions.filter((m) => m.place).map((m) => ({ start: m.start, end: m.end, lat: m.place!.lat, lon: m.place!.lon, placeId: m.place!.id })), PLACE_KM, sameArea));
     const hits = perArticle.reduce((n, x) => n + x.hits, 0);
     const total = perArticle.reduce((n, x) => n + x.total, 0);
     const places: Rate = { hits, total, rate: total ? hits / total : 0 };
@@ -108,4 +111,23 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
     return `  ${part.padEnd(9)} ${String(docs.length).padStart(3)} articles (${dated} dated)  main events ${r(figures.mainRecall)}  matched ${r(figures.mainMatched)}  ` +
       `type ${r(figures.type)}  fatalities ${r(figures.fatalities)}  places ${r(places)}  unexplained ${r(figures.unexplained)}`;
   }
+}
+
+/** Gold kinds an area of the gazetteer answers for (a province for a province, a region for a region). */
+const AREA_KIND_OF: Record<string, string[]> = { admin1: ['admin1', 'region'], region: ['admin1', 'region'], country: ['country'], water: ['water'], continent: ['continent'] };
+
+/**
+ * Whether a place is an area (its polygon in the gazetteer's shapes) that holds a gold point:
+ * provinces, regions, seas and countries are placed right at the area, whatever point each
+ * source gives its centre. An event's area must be finer than a country (countries are matched
+ * by their GeoNames entity); a gold toponym's area must be of its kind.
+ */
+function areaTest(gazetteer: Gazetteer): AreaTest {
+  return (placeId, lat, lon, goldKind) => {
+    const place = gazetteer.get(placeId);
+    const geometry = gazetteer.geometry(placeId);
+    if (!place || !geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return false;
+    const kinds = goldKind ? AREA_KIND_OF[goldKind] ?? [] : ['admin1', 'region', 'water'];
+    return kinds.includes(place.kind) && booleanPointInPolygon([lon, lat], geometry);
+  };
 }

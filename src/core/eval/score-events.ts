@@ -44,6 +44,8 @@ export interface GoldEvent {
   sentence_end: number;
   /** Aggregates, ongoing, historical or world-knowledge events: a system need not find them. */
   optional?: boolean;
+  /** ACLED geo precision of the gold place: 3 for a province, a region or a country. */
+  geo_precision?: number;
 }
 
 /** Gold events keyed by article (file name or id); keys without an `events` array are skipped. */
@@ -54,7 +56,19 @@ export interface ScoreEventsOptions {
   placeKm?: number;
   /** Article id of a gold key (default: the key without its file extension). */
   articleIdOf?: (key: string) => string;
+  /**
+   * Whether a predicted place is an area (a province, a region, a country, a sea) that holds the
+   * point: an event the gold places at an area's point (geo precision 3) is placed right when it
+   * is placed at that area, wherever each source puts the area's centre.
+   */
+  sameArea?: AreaTest;
 }
+
+/**
+ * Whether the place with this id is an area holding the point (see ScoreEventsOptions.sameArea),
+ * and of the gold's kind where the gold gives one: a province is not placed right at its country.
+ */
+export type AreaTest = (placeId: string, lat: number, lon: number, goldKind?: string) => boolean;
 
 /** One gold event and the prediction matched to it (or not). */
 export interface EventPair {
@@ -159,7 +173,7 @@ export function scoreEvents(gold: GoldEvents, predicted: ConflictEvent[], opts: 
     if (key.startsWith('_') || !Array.isArray(events)) continue;
     const articleId = idOf(key);
     const preds = byArticle.get(stripExt(articleId)) ?? [];
-    const judged = events.map((g) => preds.map((p) => (overlaps(g, p) ? judge(g, p, placeKm) : null)));
+    const judged = events.map((g) => preds.map((p) => (overlaps(g, p) ? judge(g, p, placeKm, opts.sameArea) : null)));
     // Greedy one-to-one assignment, best agreement first, core gold before optional, nearest sentence.
     const options: Array<{ gi: number; pi: number; score: number; dist: number }> = [];
     judged.forEach((row, gi) => row.forEach((j, pi) => {
@@ -209,7 +223,7 @@ export function scoreEvents(gold: GoldEvents, predicted: ConflictEvent[], opts: 
   };
 }
 
-function judge(g: GoldEvent, p: ConflictEvent, placeKm: number) {
+function judge(g: GoldEvent, p: ConflictEvent, placeKm: number, sameArea?: AreaTest) {
   let km: number | null = null;
   const points: Array<[number, number]> = [];
   if (isNum(g.place_lat) && isNum(g.place_lon)) points.push([g.place_lat, g.place_lon]);
@@ -219,7 +233,8 @@ function judge(g: GoldEvent, p: ConflictEvent, placeKm: number) {
     if (km === null || d < km) km = d;
   }
   // The same gazetteer entity is the same place, wherever each source puts an area's point.
-  const sameEntity = isNum(g.place_geonameid) && p.places.some((pl) => pl.placeId === `geonames:${g.place_geonameid}`);
+  const sameEntity = (isNum(g.place_geonameid) && p.places.some((pl) => pl.placeId === `geonames:${g.place_geonameid}`)) ||
+    (g.geo_precision === 3 && !!sameArea && points.some(([lat, lon]) => p.places.some((pl) => !pl.offset && sameArea(pl.placeId, lat, lon))));
   const goldSubs = (g.sub_event_type ?? '').split(';').map((s) => s.replace(/\(.*?\)/g, '').trim().toLowerCase()).filter(Boolean);
   return {
     dateOk: dateMatches(g, p.date),
@@ -298,16 +313,22 @@ export interface GoldToponymPoint extends Span {
   literal?: boolean;
   /** GeoNames id, when the annotation gives one. */
   geonameid?: number | null;
+  /** What it is: city, village, admin1, region, country, water… */
+  kind?: string;
 }
+
+/** Gold kinds that name an area, placed right at the area that holds their point. */
+const AREA_KINDS = new Set(['admin1', 'region', 'country', 'water', 'continent']);
 
 /**
  * Literal gold places found (a predicted mention overlapping the span) and placed within `km` of
  * the gold point, or at the same GeoNames entity (a country's or a province's point differs from
  * one source to the next by more than any fixed radius).
  */
-export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<Span & { lat: number; lon: number; placeId?: string }>, km: number): Rate {
+export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<Span & { lat: number; lon: number; placeId?: string }>, km: number, sameArea?: AreaTest): Rate {
   const scored = gold.filter((t) => t.literal && isNum(t.lat) && isNum(t.lon));
-  return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && ((isNum(t.geonameid) && m.placeId === `geonames:${t.geonameid}`) || distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km))));
+  const area = (t: GoldToponymPoint, m: { placeId?: string }) => !!sameArea && !!m.placeId && AREA_KINDS.has(t.kind ?? '') && sameArea(m.placeId, t.lat!, t.lon!, t.kind);
+  return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && ((isNum(t.geonameid) && m.placeId === `geonames:${t.geonameid}`) || distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km || area(t, m)))));
 }
 
 /** Merge quality, pairwise, over predictions matched to gold events (see `scoreMerges`). */
