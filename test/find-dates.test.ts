@@ -27,6 +27,18 @@ describe('findTemporalExpressions', () => {
     for (const t of found) expect(c.sentence.slice(t.start, t.end)).toBe(t.text);
   });
 
+  it('lets the weekday name the year of a yearless date: back from publication, or on from a lower bound', () => {
+    const text = 'On Sunday, August 25, gunmen attacked the town.';
+    const at = (publication: Parameters<typeof findTemporalExpressions>[1]) => findTemporalExpressions(oneSentence(text), publication)[0]?.date;
+    // Published 2026-12-02: 25 August 2026 was a Tuesday; the latest Sunday 25 August before is in 2024.
+    expect(at({ published: '2026-12-02', precision: 'day', source: 'metadata', evidence: '' })).toBe('2024-08-25');
+    // Only known to be on or after June 2021 (the latest date the text names): the first such Sunday after is in 2024, not 2019.
+    expect(at({ published: '2021-06-01', precision: 'month', source: 'content', evidence: '' })).toBe('2024-08-25');
+    // Without a weekday the day is the most recent one before publication, as before.
+    const plain = findTemporalExpressions(oneSentence('On August 25, gunmen attacked the town.'), { published: '2026-12-02', precision: 'day', source: 'metadata', evidence: '' });
+    expect(plain[0]?.date).toBe('2026-08-25');
+  });
+
   it('reads content sentences only', () => {
     const text = 'Copyright 2020, updated March 3, 2020.\n\nOn Thursday, troops entered the town.';
     const a: CleanedArticle = { ...oneSentence(text), sentences: [{ start: 40, end: text.length, paragraph: 1 }] };

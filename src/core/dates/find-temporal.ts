@@ -55,13 +55,15 @@ export interface Reference {
   day: number;
   /** True when the day itself is known (day or approximate precision), not just its month/year. */
   exactDay: boolean;
+  /** True when the day is only a lower bound ("published on or after June 2021", read from the dates the text names). */
+  lowerBound?: boolean;
 }
 
 function referenceOf(publication: Publication): Reference | null {
   if (!publication.published) return null;
   const day = dayNumber(publication.published);
   if (day < 0) return null;
-  return { day, exactDay: ['day', 'approximate', 'week'].includes(publication.precision) };
+  return { day, exactDay: ['day', 'approximate', 'week'].includes(publication.precision), ...(publication.source === 'content' ? { lowerBound: true } : {}) };
 }
 
 // --- Finding phrases ---------------------------------------------------------------------------
@@ -239,9 +241,29 @@ function componentsDate(c: chrono.ParsedComponents, text: string, ref: Reference
     const candidate = dayNumber(iso(y, mo, day));
     if (!ahead && candidate > ref.day) y--;
     if (ahead && candidate < ref.day) y++;
+    // "Sunday, August 25": the weekday names the year. Back from publication to the latest year
+    // where the day is that weekday; where publication is only a lower bound (the latest date
+    // the text names), on from it to the first such year.
+    if (c.isCertain('weekday')) y = weekdayYear(y, mo, day, c.get('weekday')!, ref.lowerBound ? Math.max(y, p.y) : null) ?? y;
   } else y = monthFor(mo, 'the', ref, ahead).y;
   if (day !== null) return { date: iso(y, mo, day), precision: 'day' };
   return { date: iso(y, mo, 1), precision: 'month' };
+}
+
+/** How many years a weekday may move a yearless date: every day falls on every weekday within eleven years. */
+const WEEKDAY_YEARS = 11;
+
+/**
+ * The year in which day `day` of month `mo` is weekday `wd` (0 = Sunday): the latest from `y`
+ * back, or, given `from`, the first from `from` on; null when the date never is (29 February).
+ */
+function weekdayYear(y: number, mo: number, day: number, wd: number, from: number | null): number | null {
+  for (let k = 0; k < WEEKDAY_YEARS; k += 1) {
+    const year = from === null ? y - k : from + k;
+    const d = iso(year, mo, day);
+    if (partsOf(dayNumber(d)).mo === mo && weekdayOf(dayNumber(d)) === wd) return year;
+  }
+  return null;
 }
 
 function hasYear(text: string): boolean {
