@@ -7,14 +7,16 @@
  * date, place within 25 km, type, fatalities, and the literal places within 25 km. A gold whose
  * articles carry a `part` (the reports corpus: dev / held-out) is also scored part by part. The
  * merge of reports of one event (merge-events.ts) is scored pairwise against the gold `cluster`s,
- * over the predictions matched to gold events (scoreMerges), all pairs and across articles only.
+ * over the predictions matched to gold events (scoreMerges), all pairs and across articles only,
+ * and on a split corpus part by part (pairs with both reports in the part, then pairs across
+ * parts); the wrong pairs are listed for the dev part only, the held-out part only counted.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Gazetteer } from '../../src/core/places/gazetteer.ts';
-import { dateMatches, eventFigures, literalPlacesWithin, scoreEvents, scoreMerges, type AreaTest, type GoldEvents, type GoldToponymPoint, type Rate } from '../../src/core/eval/score-events.ts';
+import { dateMatches, eventFigures, literalPlacesWithin, reportsSharingCluster, scoreEvents, scoreMerges, type AreaTest, type GoldEvents, type GoldToponymPoint, type MergeScore, type Rate } from '../../src/core/eval/score-events.ts';
 import type { ProcessedArticle, RawArticle } from '../../src/core/model.ts';
 import { mergeContext } from '../../src/core/events/corrections.ts';
 import { mergeEvents } from '../../src/core/events/merge-events.ts';
@@ -31,6 +33,10 @@ interface GoldArticle {
 
 /** Per-article lines are printed for small corpora only. */
 const LIST_ARTICLES_UP_TO = 10;
+/** How many wrong merge pairs are listed (for the development part only, on a split corpus). */
+const LIST_MERGE_ERRORS_UP_TO = 20;
+/** The part whose errors may be read: the held-out part is scored, never listed. */
+const DEVELOPMENT_PART = 'dev';
 const PLACE_KM = 25;
 
 /** Runs both event evaluations and prints their figures. */
@@ -81,17 +87,30 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
   // Merging across reports, judged on its own: over the predictions matched to gold events.
   const merged = mergeEvents(predicted, mergeContext(processed, resources.gazetteer));
   const mergedIdOf = new Map(merged.merges.flatMap((m) => m.sources.map((s) => [s.eventId, m.id] as const)));
-  const merges = scoreMerges(gold, score.pairs, (id) => mergedIdOf.get(id) ?? id, { articleIdOf: idOf });
+  const mergeScore = (keepPair?: (a: string, b: string) => boolean, acrossArticlesOnly?: boolean) =>
+    scoreMerges(gold, score.pairs, (id) => mergedIdOf.get(id) ?? id, { articleIdOf: idOf, keepPair, acrossArticlesOnly });
+  const merges = mergeScore();
   // Pairs within one article are the restatement folding's (event-restatements.ts), never merged here.
-  const across = scoreMerges(gold, score.pairs, (id) => mergedIdOf.get(id) ?? id, { articleIdOf: idOf, acrossArticlesOnly: true });
+  const across = mergeScore(undefined, true);
+  const figures = (m: MergeScore) => `precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)} (pairs merged right ${m.truePositives}, wrongly ${m.falsePositives}, left apart ${m.falseNegatives})`;
+  const parts = [...new Set(present.map((raw) => entry(raw.id)?.part).filter((p): p is string => !!p))].sort();
   out.push(
     `merging reports of one event (pairs of matched predictions against the gold clusters): events ${predicted.length} → ${merged.events.length}, ` +
       `${merged.merges.length} merged from ${merged.merges.reduce((n, m) => n + m.sources.length, 0)} reports`,
-    `  merge precision ${merges.precision.toFixed(3)}, recall ${merges.recall.toFixed(3)} (pairs merged right ${merges.truePositives}, wrongly ${merges.falsePositives}, left apart ${merges.falseNegatives})`,
-    `  across articles only: precision ${across.precision.toFixed(3)}, recall ${across.recall.toFixed(3)} (right ${across.truePositives}, wrongly ${across.falsePositives}, apart ${across.falseNegatives})`,
-    ...merges.errors.slice(0, 12).map((e) => `  ${e}`),
+    `  merge ${figures(merges)}`,
+    `  across articles only: ${figures(across)}`,
   );
-  const parts = [...new Set(present.map((raw) => entry(raw.id)?.part).filter((p): p is string => !!p))].sort();
+  if (parts.length === 0) out.push(...merges.errors.slice(0, LIST_MERGE_ERRORS_UP_TO).map((e) => `  ${e}`));
+  // Split corpora: each part's pairs on their own (both reports in the part), then the pairs
+  // across parts; the wrong pairs are listed for the development part only.
+  const partOf = (articleId: string) => entry(articleId)?.part ?? '';
+  for (const part of parts) {
+    const m = mergeScore((a, b) => partOf(a) === part && partOf(b) === part);
+    const ids = new Set(present.filter((raw) => partOf(raw.id) === part).map((raw) => raw.id));
+    out.push(`  ${part} pairs: ${figures(m)}; ${reportsSharingCluster(gold, ids, idOf)} ${part} reports share a cluster with another`);
+    if (part === DEVELOPMENT_PART) out.push(...m.errors.slice(0, LIST_MERGE_ERRORS_UP_TO).map((e) => `    ${e}`));
+  }
+  if (parts.length > 1) out.push(`  pairs across parts: ${figures(mergeScore((a, b) => partOf(a) !== partOf(b)))}`);
   if (parts.length) {
     out.push(`by part (main event = date right and place ≤${PLACE_KM} km or the gold's GeoNames entity; places = literal gold places placed ≤${PLACE_KM} km or at the gold's GeoNames entity; unexplained = predictions matching no gold event):`);
     for (const part of parts) out.push(partLine(part, processed.filter((p) => entry(p.article.id)?.part === part)));

@@ -163,7 +163,7 @@ export interface EventScore {
 /** Score predicted events against gold events. */
 export function scoreEvents(gold: GoldEvents, predicted: ConflictEvent[], opts: ScoreEventsOptions = {}): EventScore {
   const placeKm = opts.placeKm ?? 25;
-  const idOf = opts.articleIdOf ?? ((k: string) => k.replace(/\.(?:txt|md|markdown|html?|json)$/i, ''));
+  const idOf = opts.articleIdOf ?? stripExt;
   const byArticle = new Map<string, ConflictEvent[]>();
   for (const e of predicted) byArticle.set(stripExt(e.articleId), [...(byArticle.get(stripExt(e.articleId)) ?? []), e]);
   const articles: ArticleEventScore[] = [];
@@ -352,10 +352,11 @@ export interface MergeScore {
  * matched to gold events of one cluster should be in one merged event, any other two should not.
  * Judged on matched predictions only, so the merge is scored on its own, not on extraction.
  * `mergedIdOf` gives the merged event a prediction ended in (its own id when not merged);
- * `acrossArticlesOnly` leaves out pairs of one article.
+ * `acrossArticlesOnly` leaves out pairs of one article; `keepPair` keeps only the pairs whose
+ * articles it accepts (the pairs of one part of a split).
  */
-export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (eventId: string) => string, opts: Pick<ScoreEventsOptions, 'articleIdOf'> & { acrossArticlesOnly?: boolean } = {}): MergeScore {
-  const idOf = opts.articleIdOf ?? ((k: string) => k.replace(/\.(?:txt|md|markdown|html?|json)$/i, ''));
+export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (eventId: string) => string, opts: Pick<ScoreEventsOptions, 'articleIdOf'> & { acrossArticlesOnly?: boolean; keepPair?: (articleA: string, articleB: string) => boolean } = {}): MergeScore {
+  const idOf = opts.articleIdOf ?? stripExt;
   const goldOf = new Map<string, Array<GoldEvent & { cluster?: string }>>();
   for (const [key, value] of Object.entries(gold)) {
     const events = (value as { events?: GoldEvent[] })?.events;
@@ -371,6 +372,7 @@ export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (e
       const a = matched[i];
       const b = matched[j];
       if (opts.acrossArticlesOnly && a.articleId === b.articleId) continue;
+      if (opts.keepPair && !opts.keepPair(a.articleId, b.articleId)) continue;
       const same = a.cluster === b.cluster;
       const merged = mergedIdOf(a.id) === mergedIdOf(b.id);
       if (same && merged) tp += 1;
@@ -379,4 +381,21 @@ export function scoreMerges(gold: GoldEvents, pairs: EventPair[], mergedIdOf: (e
     }
   }
   return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, errors };
+}
+
+/**
+ * How many of the given articles share a gold `cluster` with another of them: the reports of
+ * one event a merge over just those articles could join (the size of a part's merge test).
+ */
+export function reportsSharingCluster(gold: GoldEvents, articleIds: ReadonlySet<string>, articleIdOf: (key: string) => string = stripExt): number {
+  const articlesOf = new Map<string, Set<string>>();
+  for (const [key, value] of Object.entries(gold)) {
+    const id = articleIdOf(key);
+    if (key.startsWith('_') || !articleIds.has(id)) continue;
+    for (const e of (value as { events?: Array<{ cluster?: string | null }> })?.events ?? []) {
+      if (e.cluster) articlesOf.set(e.cluster, new Set([...(articlesOf.get(e.cluster) ?? []), id]));
+    }
+  }
+  const sharing = new Set([...articlesOf.values()].filter((ids) => ids.size > 1).flatMap((ids) => [...ids]));
+  return sharing.size;
 }

@@ -12,14 +12,21 @@
  *     place    a place of one within `placeKm` of a place of the other, or one containing the other
  *              (a town in the admin-1 unit or the country the other names, or near a region's point);
  *     forces   not two different state forces and no shared actor.
- *   score  — for the pairs that pass, what speaks for them: the same day, the same place (half for
+ *   score  — for the pairs that pass, what speaks for them: the same day (half for a day apart,
+ *     a quarter for an approximate date within a day of the other's), the same place (half for
  *     one within the other, half again for a place inferred from the article's theatre), the same
- *     type, sub-type, a shared actor, the same figure, and the words their sentences share (TF-IDF
- *     cosine over the corpus: two reports of one event name the same village, the same toll, the
- *     same wedding), and those of their whole articles.
+ *     type, sub-type, a shared actor, the same figure (half for close ones: early and later tolls
+ *     of one event, the lower at least `closeFatalities` of the higher), and the words their
+ *     sentences share (TF-IDF cosine over the corpus: two reports of one event name the same
+ *     village, the same toll, the same wedding), and those of their whole articles.
  *   A pair is merged when its score reaches `minScore`. Events are joined greedily, best pair
- *   first, and a group takes an event only when it passes the gates with every member and holds
- *   no other event of its article (one article's retellings are folded by event-restatements.ts).
+ *   first, and a group takes an event only when it passes the gates with every member. It holds
+ *   two events of one article only when they are one incident told twice (`toldTwice`: the
+ *   article's extraction split it, e.g. a summary and the body): sentences sharing words or one
+ *   named place (ACLED's unit: a day, a location, a pair of actors), the same type family, the
+ *   same day, the same or a containing place, actors in common or none named by one, and no two
+ *   different figures. One article's retellings are otherwise folded by event-restatements.ts;
+ *   this only lets a group of reports of one event take both halves.
  *   Corrections join or separate pairs whatever the rule says.
  *
  * The merged event is its lead report (the most precise place, one named rather than inferred,
@@ -40,11 +47,13 @@ export const defaultRule = {
   sameType: 1, // the same ACLED event type (the reports' own readings of it often differ)
   sameSubType: 1, // the same sub-event type
   sharedActor: 1, // an actor both name
-  sameFatalities: 1, // the same stated figure
+  sameFatalities: 1, // the same stated figure (close figures: half)
+  closeFatalities: 0.75, // figures are close when the lower is at least this share of the higher (22 and 24, not 6 and 1)
   sentencesFrom: 0.1, // the TF-IDF cosine of the two events' sentences counts from here…
   sentencesWeight: 6, // …times this…
   sentencesMax: 5, // …at most this
   articlesFrom: 0.2, // the TF-IDF cosine of the whole articles from which they are about one story (+1)
+  toldTwiceSentences: 0.25, // two events of one article are one incident told twice only when their sentences share this much
 };
 export type MergeRule = typeof defaultRule;
 
@@ -148,9 +157,12 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
     // A correction's join is taken as it is; the rule's joins must fit every member.
     const forced = joined.has(key(list[i].id, list[j].id));
     const fits = forced || gi.every((a) => gj.every((b) => {
-      if (list[a].articleId === list[b].articleId) return false;
-      const v = verdicts.get(key(list[a].id, list[b].id));
-      return !!v && v.compatible;
+      if (list[a].articleId === list[b].articleId) return toldTwice(list[a], list[b], ctx.placeOf, similarity(list[a], list[b]).sentences, rule);
+      // The pair itself need not reach the score (it is joined through its group's best links),
+      // but it must pass the gates, and a correction's "not one" keeps it out.
+      const k = key(list[a].id, list[b].id);
+      if (apart.has(k)) return false;
+      return (verdicts.get(k) ?? judgePair(list[a], list[b], ctx.placeOf, undefined, rule)).compatible;
     }));
     if (!fits) continue;
     const merged = [...gi, ...gj].sort((a, b) => a - b);
@@ -195,16 +207,13 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
 export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], textOf: TextSimilarity | (() => TextSimilarity) = { sentences: 0, articles: 0 }, rule: MergeRule = defaultRule): PairVerdict {
   const no = (reason: string): PairVerdict => ({ compatible: false, score: 0, reasons: [reason] });
   if (a.articleId === b.articleId) return no('same article');
-  const family = (t: string) => (t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence');
-  const fa = family(a.type);
-  const fb = family(b.type);
-  if (fa !== fb && fa !== 'any' && fb !== 'any') return no('a demonstration and an act of violence');
+  if (!sameFamily(a, b)) return no('a demonstration and an act of violence');
   const dates = dateRelation(a, b, rule);
   if (!dates) return no('dates apart');
   const place = placeRelation(a, b, placeOf, rule);
   if (!place) return no('places apart');
   const shared = a.actors.filter((x) => b.actors.includes(x));
-  if (shared.length === 0 && a.actors.some(isState) && b.actors.some(isState)) return no('different forces');
+  if (differentForces(a, b)) return no('different forces');
   // The words are compared last, for the pairs the gates let through.
   const text = typeof textOf === 'function' ? textOf() : textOf;
   const reasons: string[] = [];
@@ -226,6 +235,9 @@ export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeCont
   if (a.fatalities !== null && a.fatalities === b.fatalities) {
     score += rule.sameFatalities;
     reasons.push(`both ${a.fatalities} killed`);
+  } else if (a.fatalities !== null && b.fatalities !== null && Math.min(a.fatalities, b.fatalities) >= rule.closeFatalities * Math.max(a.fatalities, b.fatalities)) {
+    score += rule.sameFatalities / 2;
+    reasons.push(`close figures (${Math.min(a.fatalities, b.fatalities)} and ${Math.max(a.fatalities, b.fatalities)} killed)`);
   }
   if (text.sentences >= rule.sentencesFrom) {
     score += Math.min(rule.sentencesMax, Math.round(rule.sentencesWeight * text.sentences * 10) / 10);
@@ -236,6 +248,41 @@ export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeCont
     reasons.push(`the articles share words (${text.articles.toFixed(2)})`);
   }
   return { compatible: true, score, reasons };
+}
+
+/**
+ * Whether two events of one article are one incident its extraction told twice (a summary and
+ * the body, a lead and a later sentence): sentences that share words (`sentences`, their TF-IDF
+ * cosine, at least `toldTwiceSentences`: a retelling names the same things, a second incident
+ * nearby mostly does not) or one place both name (ACLED's own unit: one day, one location, one
+ * pair of actors is one event), the same type family, both dated the same day, the same or a
+ * containing place, an actor in common or none named by one of them (and not two different
+ * forces), and not two different figures. Only a group of reports of one event takes
+ * both (mergeEvents); on their own, one article's events are never merged here.
+ */
+export function toldTwice(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], sentences: number, rule: MergeRule = defaultRule): boolean {
+  if (a.articleId !== b.articleId || a.id === b.id || !sameFamily(a, b)) return false;
+  const named = (e: ConflictEvent) => new Set(e.places.filter((p) => !p.inferred).map((p) => p.placeId));
+  const onePlace = [...named(a)].some((id) => named(b).has(id));
+  if (sentences < rule.toldTwiceSentences && !onePlace) return false;
+  if (!a.date || a.date !== b.date || a.datePrecision !== 'day' || b.datePrecision !== 'day') return false;
+  if (!placeRelation(a, b, placeOf, rule)) return false;
+  const actorsAgree = a.actors.length === 0 || b.actors.length === 0 || a.actors.some((x) => b.actors.includes(x));
+  if (!actorsAgree || differentForces(a, b)) return false;
+  return a.fatalities === null || b.fatalities === null || a.fatalities === b.fatalities;
+}
+
+/** A demonstration (protest, riot) is not an act of violence; a strategic development goes with either. */
+function sameFamily(a: ConflictEvent, b: ConflictEvent): boolean {
+  const family = (t: string) => (t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence');
+  const fa = family(a.type);
+  const fb = family(b.type);
+  return fa === fb || fa === 'any' || fb === 'any';
+}
+
+/** Each names a state force and they share no actor: two armies' reports, not one event's. */
+function differentForces(a: ConflictEvent, b: ConflictEvent): boolean {
+  return !a.actors.some((x) => b.actors.includes(x)) && a.actors.some(isState) && b.actors.some(isState);
 }
 
 /**
@@ -269,7 +316,10 @@ function dateRelation(a: ConflictEvent, b: ConflictEvent, rule: MergeRule): { sc
   const slack = (e: ConflictEvent) => (e.datePrecision === 'day' ? rule.daySlack : rule.weekDays);
   const days = Math.abs(dayNumber(a.date) - dayNumber(b.date));
   if (days > Math.max(slack(a), slack(b))) return null;
-  if (a.datePrecision !== 'day' || b.datePrecision !== 'day') return { score: 0, reason: 'dates within their precision' };
+  if (a.datePrecision !== 'day' || b.datePrecision !== 'day') {
+    // An approximate date that still lands within a day of the other's says a little for them.
+    return days <= rule.daySlack ? { score: rule.sameDay / 4, reason: 'dates within a day, one approximate' } : { score: 0, reason: 'dates within their precision' };
+  }
   return days === 0 ? { score: rule.sameDay, reason: 'same day' } : { score: rule.sameDay / 2, reason: 'a day apart' };
 }
 
