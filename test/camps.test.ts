@@ -67,6 +67,16 @@ describe('camps in the built gazetteer', () => {
     expect(g.lookup('Jenin refugee camp')[0].place.id).toBe('curated:jenin-camp');
   });
 
+  it('knows the Gaza crossings as border posts, and leaves "Rafah" and "Erez" to the town and the kibbutz', () => {
+    const rafah = g.lookup('Rafah crossing')[0].place;
+    expect(rafah).toMatchObject({ id: 'curated:rafah-crossing', kind: 'site', featureCode: 'PSTB' });
+    expect(km(rafah, g.lookup('Rafah')[0].place)).toBeLessThan(10);
+    expect(g.lookup('Rafah')[0].place.id).toBe('geonames:281102');
+    expect(g.lookup('Beit Hanoun crossing')[0].place.id).toBe('curated:erez-crossing');
+    expect(g.lookup('Erez')[0].place.id).toBe('geonames:295177');
+    expect(g.lookup('King Hussein Bridge')[0].place.id).toBe('curated:allenby-bridge');
+  });
+
   it('places a camp the sources locate only relative to a town that far from it, marked approximate', () => {
     const kalma = g.get('curated:kalma-camp')!;
     expect(kalma.approximate).toBe(true);
@@ -99,6 +109,11 @@ describe('events at camps', () => {
   it('draws a raid on Nur Shams camp near Tulkarm at the camp', () => {
     const places = eventPlaces('Israeli forces raided the Nur Shams camp near Tulkarm on Monday, killing three Palestinians.');
     expect(places.map((x) => x.placeId)).toContain('curated:nur-shams-camp');
+  });
+
+  it('draws attacks at the Rafah Crossing and the Kerem Shalom crossing at the crossings', () => {
+    expect(eventPlaces('Israeli forces seized the Rafah Crossing on Tuesday, killing two.').map((x) => x.placeId)).toEqual(['curated:rafah-crossing']);
+    expect(eventPlaces('Gunmen attacked the Kerem Shalom crossing on Sunday, killing four soldiers.').map((x) => x.placeId)).toEqual(['curated:kerem-shalom-crossing']);
   });
 
   it('reads "Jabalia Camp" as the camp, and "the city of Jenin" as the city', () => {
