@@ -122,7 +122,10 @@ describe('the full gazetteer with the dump', () => {
 
   it('finds the camp, the village, the airport and the reservoir of an article that names them', () => {
     const found = resolved(withDump, ARTICLE);
-    expect(found).toContain('Zamzam → geonames:9000101');
+    // The camp of the default layer (geodata/curated/camps.json): the dump's Zamzam Camp, 1.4 km
+    // away, takes its names and adds no second row.
+    expect(found).toContain('Zamzam → curated:zamzam-camp');
+    expect(withDump.get('geonames:9000101')).toBeUndefined();
     expect(found).toContain('Tawila → geonames:9000111');
     expect(found).toContain('Jebel Aulia Reservoir → geonames:9000116');
     // A water body the curated layer already has takes the dump's names, not a second row.
@@ -134,7 +137,7 @@ describe('the full gazetteer with the dump', () => {
     expect(withDump.lookup('Al Fashir Airport')[0].place.id).toBe('airport:ELF');
   });
 
-  it('without the dump, the camp and the reservoir are not found', () => {
+  it('without the dump, none of its rows (the camp, the reservoir) is found', () => {
     const found = resolved(base, ARTICLE);
     expect(found.some((f) => f.endsWith('geonames:9000101') || f.startsWith('Jebel Aulia Reservoir → geonames'))).toBe(false);
   });

@@ -60,7 +60,7 @@ export interface DumpStats {
 /**
  * Reads one dump into the layers. A geonameid already present (cities500, Natural Earth's
  * admin-1 ids) gains the dump's names, nothing else; a site or water body of the same name
- * near an existing one (the airports package, curated seas) is merged the same way.
+ * near an existing one (the airports package, curated camps and seas) is merged the same way.
  */
 export async function readGeoNamesDump(layers: Layers, path: string): Promise<DumpStats> {
   const stats: DumpStats = { file: path, lines: 0, added: 0, merged: 0, skipped: 0 };
