@@ -317,9 +317,6 @@ export interface GoldToponymPoint extends Span {
   kind?: string;
 }
 
-/** Gold kinds that name an area, placed right at the area that holds their point. */
-const AREA_KINDS = new Set(['admin1', 'region', 'country', 'water', 'continent']);
-
 /**
  * Literal gold places found (a predicted mention overlapping the span) and placed within `km` of
  * the gold point, or at the same GeoNames entity (a country's or a province's point differs from
@@ -327,7 +324,8 @@ const AREA_KINDS = new Set(['admin1', 'region', 'country', 'water', 'continent']
  */
 export function literalPlacesWithin(gold: GoldToponymPoint[], predicted: Array<Span & { lat: number; lon: number; placeId?: string }>, km: number, sameArea?: AreaTest): Rate {
   const scored = gold.filter((t) => t.literal && isNum(t.lat) && isNum(t.lon));
-  const area = (t: GoldToponymPoint, m: { placeId?: string }) => !!sameArea && !!m.placeId && AREA_KINDS.has(t.kind ?? '') && sameArea(m.placeId, t.lat!, t.lon!, t.kind);
+  // The area test decides which gold kinds are areas: a town's point is never "in" an area.
+  const area = (t: GoldToponymPoint, m: { placeId?: string }) => !!sameArea && !!m.placeId && !!t.kind && sameArea(m.placeId, t.lat!, t.lon!, t.kind);
   return rate(scored.map((t) => predicted.some((m) => m.start < t.end && t.start < m.end && ((isNum(t.geonameid) && m.placeId === `geonames:${t.geonameid}`) || distanceKm(t.lat!, t.lon!, m.lat, m.lon) <= km || area(t, m)))));
 }
 

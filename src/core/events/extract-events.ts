@@ -25,6 +25,7 @@ import { countryNamer, findActors } from './actors.ts';
 import { countFatalities } from './fatalities.ts';
 import { foldRestatements } from './event-restatements.ts';
 import { lastBelow, overlapsAny, spansWithin } from '../common/span-index.ts';
+import { LIST_GAP } from '../places/name-lists.ts';
 
 /** What the event stage reads: the cleaned article, its dates and its resolved place mentions. */
 export interface ExtractEventsInput {
@@ -78,9 +79,6 @@ const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 
 const HISTORY_DAYS = 90;
 /** How many sentences back an undated past-tense event may take the date of the story it continues. */
 const STORY_REACH = 3;
-/** What stands between the names of a list of places: "A, B and C", "A, B, and C", "A and B". */
-const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
-
 /**
  * The places of a clause when they are a list of towns and villages ("in Rima Hazem, Areeqa and
  * Shahba"), each its own event; null for a single place, a place and its region ("Gwoza, Borno

@@ -17,7 +17,7 @@ import { classifyRole } from './classify-role.ts';
 import { probability, type LinearModel } from '../common/linear-model.ts';
 import { isBig, sentenceCandidates, type SpanCandidate } from './toponym-candidates.ts';
 import { candidateFeatures, type DocumentContext } from './toponym-features.ts';
-import { ETHNONYMS } from './name-lists.ts';
+import { ETHNONYMS, LIST_GAP } from './name-lists.ts';
 import { isDateline } from '../dates/wire-dateline.ts';
 import recogniserModel from '../../../geodata/models/toponym-recogniser.json' with { type: 'json' };
 
@@ -83,9 +83,6 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
   }
   return out;
 }
-
-/** What stands between the names of a list: "A, B and C", "A, B, and C", "A and B". */
-const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
 
 /**
  * Names listed with places are places: "clashes broke out in Rima Hazem, Areeqa, and Shahba"

@@ -150,3 +150,6 @@ export const MOTION_BEFORE = words(`
   flew fly flying travel travelled traveled traveling travelling trip trips visit visits went go
   going came come coming returned return returning moved move moving drove driven sent back
   flight flights journey road way headed heading arrived fled`);
+
+/** What stands between the names of a list of places: "A, B and C", "A, B, and C", "A and B". */
+export const LIST_GAP = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)$/;
