@@ -32,7 +32,7 @@ export function findTemporalExpressions(article: CleanedArticle, publication: Pu
     const text = article.text.slice(sentence.start, sentence.end);
     const here: TemporalExpression[] = [];
     for (const phrase of findPhrases(text)) {
-      const resolved = resolvePhrase(phrase, text, ref);
+      const resolved = overnight(resolvePhrase(phrase, text, ref), text.slice(0, phrase.start));
       if (!resolved) continue;
       const expr: TemporalExpression = { start: sentence.start + phrase.start, end: sentence.start + phrase.end, text: phrase.text, ...resolved };
       const prev = here[here.length - 1];
@@ -217,6 +217,15 @@ function calendarDate(phrase: Phrase, ref: Reference | null, ahead: boolean): Re
   const end = componentsDate(r.end, phrase.text, ref, ahead);
   if (!end || !start.date || !end.date) return start;
   return end.date > start.date ? rangeOf(start.date, end.date) : start;
+}
+
+/**
+ * "On the night of 30-31 May": one night, not a two-day range; what happened in it is dated the
+ * morning after (the reports' day, and the day of an attack after midnight).
+ */
+function overnight(resolved: Resolution | null, before: string): Resolution | null {
+  if (!resolved?.date || !resolved.endDate || !/\bnight\s+of\s*$/i.test(before)) return resolved;
+  return dayNumber(resolved.endDate) - dayNumber(resolved.date) === 1 ? { date: resolved.endDate, precision: 'day' } : resolved;
 }
 
 /** A range as a date (its first day) with the precision of its length, and its last day. */
