@@ -95,6 +95,12 @@ describe('names listed with a place are places', () => {
     expect(findToponyms(cleanArticle({ id: 'c', text: common, meta: {} }).article, resources).map((t) => t.surface)).not.toContain('Many');
   });
 
+  it('takes the country of the list when the article never names it, and no other', () => {
+    const text = 'An Israeli airstrike targeted fighters in Suwayda province. Clashes also broke out in Areeqa and Shahba, involving mortar fire.';
+    const found = findToponyms(cleanArticle({ id: 'n', text, meta: {} }).article, resources).find((t) => t.surface === 'Areeqa');
+    expect(found?.candidates.map((c) => c.place.countryCode)).toEqual(['SY']);
+  });
+
   it('reads "the city of X" as a place when the gazetteer knows X only in another spelling', () => {
     const text = 'An Israeli airstrike on Tuesday killed at least eight people in the city of Deir al-Balah, in the central Gaza Strip.';
     const found = findToponyms(cleanArticle({ id: 'd', text, meta: {} }).article, resources).find((t) => t.surface === 'Deir al-Balah');

@@ -67,7 +67,8 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
     // A name that matched only loosely keeps the meanings in the countries the article is about.
     // A street's name says nothing of where it is ("Wichita Drive" in Dublin, Ohio): the resolver
     // places it in the article's town. A river or a lake keeps the places of its name.
-    const candidates = c.street && c.kindHint === 'road' ? [] : c.loose ? c.candidates.filter((x) => home.has(x.place.countryCode)) : c.candidates;
+    const kept = listed.get(k) ?? home;
+    const candidates = c.street && c.kindHint === 'road' ? [] : c.loose ? c.candidates.filter((x) => kept.has(x.place.countryCode)) : c.candidates;
     out.push({
       start: c.start,
       end: c.end,
@@ -88,24 +89,32 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
  * Names listed with places are places: "clashes broke out in Rima Hazem, Areeqa, and Shahba"
  * makes "Areeqa" (a loose spelling of ‘Arīqah) a place because Shahba is one. A name below the
  * threshold is confirmed when nothing speaks against it, the gazetteer has a reading of it in
- * the article's countries, and its neighbour in the same list is a place (read along the list
- * both ways, so a whole list hangs on one sure member). Indexes into `scored`.
+ * the country of its neighbour in the same list (or, for an exact spelling, anywhere), and that
+ * neighbour is a place (read along the list both ways, so a whole list hangs on one sure
+ * member). The list's country counts even when the article never names it (a story that says
+ * only "Syrian" and "Suwayda province"); a loose spelling sure enough on its own keeps its
+ * readings in that country too. Indexes into `scored`, each with the countries its loose
+ * readings are kept in.
  */
-function listedWithPlaces(text: string, scored: ScoredCandidate[], threshold: number, home: Set<string>): Set<number> {
+function listedWithPlaces(text: string, scored: ScoredCandidate[], threshold: number, home: Set<string>): Map<number, Set<string>> {
   const accepted = new Set<number>();
   scored.forEach((s, k) => { if (s.probability >= threshold && !s.candidate.demonym && s.candidate.candidates.length) accepted.add(k); });
-  const confirmed = new Set<number>();
-  const confirmable = (k: number) => {
+  const confirmed = new Map<number, Set<string>>();
+  const countriesOf = (k: number) => confirmed.get(k) ?? new Set(scored[k].candidate.candidates.slice(0, 1).map((x) => x.place.countryCode).filter((cc) => cc));
+  const confirmable = (k: number, countries: Set<string>) => {
     const c = scored[k].candidate;
-    return !accepted.has(k) && !confirmed.has(k) && c.reason === 'ok' && !c.demonym && !c.street && c.candidates.some((x) => !c.loose || home.has(x.place.countryCode));
+    return !accepted.has(k) && !confirmed.has(k) && c.reason === 'ok' && !c.demonym && !c.street && c.candidates.some((x) => !c.loose || home.has(x.place.countryCode) || countries.has(x.place.countryCode));
   };
   const linked = (a: number, b: number) => scored[a].candidate.sentence === scored[b].candidate.sentence && LIST_GAP.test(text.slice(scored[a].candidate.end, scored[b].candidate.start));
   for (const step of [1, -1]) {
     const order = step === 1 ? scored.keys() : [...scored.keys()].reverse();
     for (const k of order) {
       const j = k - step;
-      if (j < 0 || j >= scored.length || !(accepted.has(j) || confirmed.has(j)) || !confirmable(k)) continue;
-      if (step === 1 ? linked(j, k) : linked(k, j)) confirmed.add(k);
+      if (j < 0 || j >= scored.length || !(accepted.has(j) || confirmed.has(j))) continue;
+      const countries = countriesOf(j);
+      const sureLoose = accepted.has(k) && scored[k].candidate.loose && !scored[j].candidate.loose;
+      if (!sureLoose && !confirmable(k, countries)) continue;
+      if (step === 1 ? linked(j, k) : linked(k, j)) confirmed.set(k, new Set([...home, ...countries, ...(confirmed.get(k) ?? [])]));
     }
   }
   return confirmed;
