@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countFatalities, parseNumber } from '../src/core/events/fatalities.ts';
 import { CASUALTY_RULE, casualtyType, findTriggers, TRIGGERS } from '../src/core/events/event-types.ts';
-import { notAsserted, splitClauses } from '../src/core/events/event-clauses.ts';
+import { isAggregate, notAsserted, splitClauses } from '../src/core/events/event-clauses.ts';
 import { countryNamer, findActors } from '../src/core/events/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
 
@@ -130,6 +130,12 @@ describe('the type of one side\'s attack and of deaths comes from the weapon, el
     ['At least 22 people were killed in an explosion at the railway station.', 'Explosions/Remote violence', 'Remote explosive/landmine/IED'],
     ['Eight soldiers were killed by shelling.', 'Explosions/Remote violence', 'Shelling/artillery/missile attack'],
     ['Militants stormed the wedding and killed six guests.', 'Violence against civilians', 'Attack'],
+    // The killers are not the dead; settlers, herdsmen and gangs attacking people are one-sided violence.
+    ['No fewer than 100 persons were killed by gunmen who invaded two communities.', 'Violence against civilians', 'Attack'],
+    ['A Palestinian was killed by Israeli settlers in the town.', 'Violence against civilians', 'Attack'],
+    ['The death toll in a gang attack on a small town has risen to 115.', 'Violence against civilians', 'Attack'],
+    ['Settlers clashed with soldiers and two soldiers were killed.', 'Battles', 'Armed clash'],
+    ['Gunmen attacked a checkpoint, killing two police officers.', 'Battles', 'Armed clash'],
   ])('%s → %s', (clause, type, subType) => {
     expect(casualtyType(clause)).toEqual({ type, subType });
   });
@@ -172,5 +178,17 @@ describe('more forms of war reporting', () => {
   it('reads a continued action as one that happened ("continued to pound")', () => {
     const t = findTriggers('Its forces had continued to pound the town.').find((x) => x.text === 'pound')!;
     expect(notAsserted('Its forces had continued to ', t)).toBeNull();
+  });
+});
+
+describe('tallies over time are not events', () => {
+  it.each([
+    ['The Israelis have killed at least 632 Palestinians in the West Bank since 7 October', true],
+    ['bringing the toll to 633 since October 7', true],
+    ['has killed more than 14,000 people since the siege began', true],
+    ['killed 273 fighters since Thursday', false],
+    ['killed five people on 7 October', false],
+  ])('%s → %s', (clause, aggregate) => {
+    expect(isAggregate(clause)).toBe(aggregate);
   });
 });

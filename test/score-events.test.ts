@@ -51,6 +51,15 @@ describe('scoreEvents', () => {
     expect(s.typeAgreement).toEqual({ hits: 2, total: 2, rate: 1 });
   });
 
+  it('matches a prediction to the gold event of its own sentence before one of a retelling it folded in', () => {
+    // The gold's second event (an earlier attack, told in the retelling's sentence) agrees better on place and type.
+    const g = { 'a.txt': { events: [gold([0, 50], '2020-02-02', 'Battles', IDLIB), gold([60, 90], '2020-02-01', 'Explosions/Remote violence', [36.2, 37.16], { optional: true })] } };
+    const p = { ...predicted('a#0', [0, 50], '2020-02-01', 'Explosions/Remote violence', [36.2, 37.16]), alsoIn: [{ start: 60, end: 90 }] };
+    const s = scoreEvents(g, [p]);
+    expect(s.pairs.map((x) => [x.goldIndex, x.predictedId])).toEqual([[0, 'a#0'], [1, null]]);
+    expect([s.found, s.optionalFound]).toEqual([1, 0]);
+  });
+
   it('judges places within 25 km and types', () => {
     const g = { 'a.txt': { events: [gold([0, 50], '2020-02-02', 'Battles', IDLIB)] } };
     const near = scoreEvents(g, [predicted('a#0', [0, 50], '2020-02-02', 'Battles', [35.93062, 36.63393])]); // Idlib city, 19 km

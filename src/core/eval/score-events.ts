@@ -174,12 +174,14 @@ export function scoreEvents(gold: GoldEvents, predicted: ConflictEvent[], opts: 
     const articleId = idOf(key);
     const preds = byArticle.get(stripExt(articleId)) ?? [];
     const judged = events.map((g) => preds.map((p) => (overlaps(g, p) ? judge(g, p, placeKm, opts.sameArea) : null)));
-    // Greedy one-to-one assignment, best agreement first, core gold before optional, nearest sentence.
-    const options: Array<{ gi: number; pi: number; score: number; dist: number }> = [];
+    // Greedy one-to-one assignment: the gold event of the prediction's own sentence before one of
+    // a sentence it folded in as a retelling (the prediction claims to be the former), then best
+    // agreement, core gold before optional, nearest sentence.
+    const options: Array<{ gi: number; pi: number; own: boolean; score: number; dist: number }> = [];
     judged.forEach((row, gi) => row.forEach((j, pi) => {
-      if (j) options.push({ gi, pi, score: Number(j.typeOk) * 4 + Number(j.placeOk ?? false) * 2 + Number(j.dateOk) + (events[gi].optional ? 0 : 0.5), dist: Math.abs(events[gi].sentence_start - preds[pi].sentence.start) });
+      if (j) options.push({ gi, pi, own: ownSentence(events[gi], preds[pi]), score: Number(j.typeOk) * 4 + Number(j.placeOk ?? false) * 2 + Number(j.dateOk) + (events[gi].optional ? 0 : 0.5), dist: Math.abs(events[gi].sentence_start - preds[pi].sentence.start) });
     }));
-    options.sort((a, b) => b.score - a.score || a.dist - b.dist || a.gi - b.gi || a.pi - b.pi);
+    options.sort((a, b) => Number(b.own) - Number(a.own) || b.score - a.score || a.dist - b.dist || a.gi - b.gi || a.pi - b.pi);
     const goldTaken = new Map<number, number>();
     const predTaken = new Set<number>();
     for (const o of options) {
@@ -262,6 +264,10 @@ export function dateMatches(g: Pick<GoldEvent, 'date' | 'date_precision' | 'date
 }
 
 /** The gold sentence is one the prediction was read from (its own, or a retelling folded into it). */
+function ownSentence(g: GoldEvent, p: ConflictEvent): boolean {
+  return g.sentence_start < p.sentence.end && p.sentence.start < g.sentence_end;
+}
+
 function overlaps(g: GoldEvent, p: ConflictEvent): boolean {
   return [p.sentence, ...(p.alsoIn ?? [])].some((s) => g.sentence_start < s.end && s.start < g.sentence_end);
 }

@@ -77,10 +77,10 @@ export function notAsserted(clauseBefore: string, trigger: TriggerMatch): string
 
 /**
  * A tally over time, not one happening: "has killed more than 14,000 people since the siege
- * began", "so far this year", "over the past three months", "tens of thousands killed". ACLED
+ * began", "since 7 October", "so far this year", "over the past three months", "tens of thousands killed". ACLED
  * codes events, not totals; the total stays in the text.
  */
-const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|(?:the )?(?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising|crisis|insurgency)\b|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d)|this year|(?:in|during|over) (?:that|the) same period|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
+const AGGREGATE_RE = /\b(?:so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|(?:the )?(?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising|crisis|insurgency)\b|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?)|this year|(?:in|during|over) (?:that|the) same period|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
 
 /** Whether a clause tells a tally over time rather than one event (see AGGREGATE_RE). */
 export function isAggregate(clause: string): boolean {

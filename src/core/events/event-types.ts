@@ -204,9 +204,15 @@ export function weaponSubType(clause: string): string | null {
 
 /** Unarmed people and the places where they are: victims that make an attack violence against civilians. */
 const CIVILIAN_TARGETS_RE = /\b(?:civilians?|residents|villagers?|villages?|children|women|men|a (?:man|woman|boy|girl)|worshippers|mourners|students|families|refugees|displaced|protesters|demonstrators|passers-by|passengers|shoppers|farmers|herders|traders|patients|journalists|aid workers|monks?|priests?|homes|houses|markets?|mosques?|church(?:es)?|schools?|hospitals?|funerals?|weddings?|communit(?:y|ies)|(?:displacement|refugee|IDP) camps?|persons|people)\b/i;
-/** Combatants as the dead: "soldiers were killed", "two fighters died", "killing two police officers" (not "militants … killed": the killers). */
+/**
+ * Armed people who are not a fighting force and whose attacks ACLED codes as violence against
+ * civilians when no combatant dies and no fight is told: settlers, herdsmen, gangs, mobs
+ * ("a Palestinian was killed by Israeli settlers", "a gang attack on a small town").
+ */
+const CIVILIAN_ATTACKERS_RE = /\b(?:settlers|herdsmen|herder militias?|gangs?|gang members|gangsters|mobs?|vigilantes)\b/i;
+/** Combatants as the dead: "soldiers were killed", "two fighters died", "killing two police officers" (not "militants … killed" or "killed by gunmen": the killers). */
 const COMBATANT_DEAD_RE = new RegExp(
-  `(?:${COMBATANT_WORDS})\\b(?:\\s+[\\w'’-]+){0,4}?\\s+(?:(?:were|was|had been|have been|has been|been)\\s+(?:\\w+ly\\s+)?(?:killed|slain)|dead|died)|\\b(?:killed|killing|kills|kill)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:${COMBATANT_WORDS})\\b`,
+  `(?:${COMBATANT_WORDS})\\b(?:\\s+[\\w'’-]+){0,4}?\\s+(?:(?:were|was|had been|have been|has been|been)\\s+(?:\\w+ly\\s+)?(?:killed|slain)|dead|died)|\\b(?:killed|killing|kills|kill)\\s+(?:(?!by\\b)[\\w'’-]+\\s+){0,4}?(?:${COMBATANT_WORDS})\\b`,
   'i',
 );
 
@@ -219,7 +225,7 @@ const COMBATANT_DEAD_RE = new RegExp(
 export function casualtyType(clause: string): { type: AcledEventType; subType: string } {
   const weapon = weaponSubType(clause);
   if (weapon) return { type: ERV, subType: weapon };
-  if (CIVILIAN_TARGETS_RE.test(clause) && !COMBATANT_DEAD_RE.test(clause) && !/\b(?:clash\w*|fighting|gun\s?battles?|firefights?|exchange of fire)\b/i.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
+  if ((CIVILIAN_TARGETS_RE.test(clause) || CIVILIAN_ATTACKERS_RE.test(clause)) && !COMBATANT_DEAD_RE.test(clause) && !/\b(?:clash\w*|fighting|gun\s?battles?|firefights?|exchange of fire)\b/i.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
   return { type: 'Battles', subType: CLASH };
 }
 
