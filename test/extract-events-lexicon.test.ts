@@ -168,6 +168,9 @@ describe('more forms of war reporting', () => {
     ['Students staged a sit-in outside the ministry.', 'Protests', 'Peaceful protest'],
     ['Youths threw stones at police and burned tyres.', 'Riots', 'Violent demonstration'],
     ['Gunmen set the houses ablaze.', 'Strategic developments', 'Looting/property destruction'],
+    ['A gunfight broke out at the checkpoint.', 'Battles', 'Armed clash'],
+    ['A shootout between police and militants left two dead.', 'Battles', 'Armed clash'],
+    ['An intelligence-based operation was conducted by the forces near the border.', 'Battles', 'Armed clash'],
   ])('%s', (text, type, subType) => expect(first(text)?.slice(1)).toEqual([type, subType]));
 
   it.each([

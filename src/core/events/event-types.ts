@@ -87,7 +87,9 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\bgrenade(?:s|\s+attacks?)?\b/, 'noun', ERV, 'Grenade'),
   rule(/\bchemical\s+(?:weapons?\s+)?attacks?\b|\b(?:sarin|chlorine|mustard)(?:\s+gas)?\s+attacks?\b/, 'noun', ERV, 'Chemical weapon'),
   // Battles
-  rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|firefights?|battles?|skirmish(?:es)?|(?:counter-?)?offensives?|shooting down|downing)\b/, 'noun', 'Battles', CLASH),
+  rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|gun-?fights?|firefights?|shoot-?outs?|exchanges? of (?:gun)?fire|battles?|skirmish(?:es)?|(?:counter-?)?offensives?|shooting down|downing)\b/, 'noun', 'Battles', CLASH),
+  // A security operation is reported as one when it was carried out ("an intelligence-based operation was conducted").
+  rule(/\b(?:(?:military|security|army|intelligence-based|counter-?terror(?:ism)?|counter-?insurgency|clearance|sanitisation|sanitization|cordon-and-search|search)\s+operations?|IBOs?)\b/, 'noun', 'Battles', CLASH),
   rule(/\b(?:ambush(?:es)?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|invasion|incursions?)\b/, 'noun', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
   rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading|machine-gunned|opened\s+fire(?:\s+(?:on|at))?|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
