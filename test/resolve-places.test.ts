@@ -36,6 +36,16 @@ describe('resolvePlaces', () => {
     expect(p?.countryCode).toBe('GE');
   });
 
+  it('draws a village said to be near a town near it, when its only reading is a namesake far away', () => {
+    const mentions = resolve('Ukrainian troops attacked the village of Otradnoye near Belgorod with a drone on Sunday, the governor said.');
+    const village = mentions.find((m) => m.surface === 'Otradnoye');
+    const town = mentions.find((m) => m.surface === 'Belgorod')?.place;
+    expect(town?.kind).toBe('city'); // the town, not its namesake province
+    expect([village?.place?.id, village?.near?.id, village?.geoPrecision]).toEqual([town?.id, town?.id, 2]);
+    // Near what it is said to be near, a reading stays.
+    expect(place('Shelling hit the town of Saraqib near Idlib on Sunday.', 'Saraqib')?.name).toBe('Sarāqib');
+  });
+
   it('keeps one meaning for a name throughout an article', () => {
     const mentions = resolve('Paris, Texas, held a parade. Paris officials praised the turnout in Lamar County. Paris will do it again.').filter((m) => m.surface === 'Paris');
     expect(new Set(mentions.map((m) => m.place?.id)).size).toBe(1);

@@ -204,6 +204,12 @@ export interface Toponym extends Span {
   settlement?: boolean;
   /** The place of a wire dateline ("PESHAWAR: …"): where the story was filed, not where it happened. */
   dateline?: boolean;
+  /**
+   * The text puts it near what follows ("Saraqib near Idlib"): its reading should lie close to
+   * that place; `settlement` when the text also calls it a village or town ("the village of
+   * Otradnoye near Belgorod"), so that a reading far away is a namesake.
+   */
+  saidNear?: 'place' | 'settlement';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -73,7 +73,9 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   for (const m of literal) {
     if (!inSpans(m)) continue;
     const offset = offsetBefore(text, m.start);
-    found.push({ place: m.place!, mention: { start: m.start, end: m.end }, precision: offset ? 2 : mentionPrecision(text, m), at: m.start, ...(offset ? { offset } : {}) });
+    // "Otradnoye near Belgorod", its only reading a namesake far away: drawn near Belgorod, named as written.
+    const drawnNear = m.near?.id === m.place!.id;
+    found.push({ place: m.place!, mention: { start: m.start, end: m.end }, precision: offset || drawnNear ? 2 : mentionPrecision(text, m), at: m.start, ...(offset ? { offset } : {}), ...(drawnNear ? { unresolvedName: m.surface } : {}) });
   }
   // "the village of Joubas", unknown to the gazetteer: drawn at the place it lies in or near, never finer than "near a town".
   for (const m of unknown) {

@@ -40,6 +40,10 @@ export interface ScoredCandidate {
 }
 
 const SHIPPED_MODEL = recogniserModel as LinearModel;
+/** Words after a name that put it near the next one: "Otradnoye near Belgorod", "a camp outside the city of Sittwe" (not "near the New York border"). */
+/** Words before a name that call it a settlement: "the village of", "the town of". */
+const SETTLEMENT_BEFORE = /\b(?:village|town|hamlet|settlement|locality|township)\s+of\s+$/i;
+const NEAR_AFTER = /^\s*,?\s*(?:near|outside|close to|on the outskirts of|in the vicinity of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?[A-Z]/;
 /** Rule verdicts with nothing against a name: such an occurrence is confirmed by a sure one of the same name. */
 const CONFIRMABLE = new Set(['ok', 'cap-after']);
 /** How sure a settlement phrase ("the village of X") makes the recognition, whatever the model says. */
@@ -80,6 +84,7 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
       ...(c.kindHint ? { kindHint: c.kindHint } : {}),
       ...(c.settlement ? { settlement: true } : {}),
       ...(isDateline(article.text, c) ? { dateline: true } : {}),
+      ...(NEAR_AFTER.test(article.text.slice(c.end, c.end + 40)) ? { saidNear: SETTLEMENT_BEFORE.test(article.text.slice(Math.max(0, c.start - 30), c.start)) ? 'settlement' as const : 'place' as const } : {}),
     });
   }
   return out;

@@ -56,6 +56,7 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
   chosen = toponyms.map((t, k) => bestCandidate(k, toponyms, keys, scorer, chosen));
   chosen = oneSensePerDiscourse(toponyms, keys, chosen);
   chosen = withoutStrays(toponyms, chosen);
+  const notNear = nearWhatItIsSaidNear(toponyms, chosen);
   const towns = townIndex(chosen);
   return toponyms.map((t, k) => {
     const pick = chosen[k];
@@ -68,6 +69,14 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
           confidence: round(t.recognition * town.certainty * STREET_CONFIDENCE), geoPrecision: 2, sentence: t.sentence,
         };
       }
+    }
+    if (notNear.has(k)) {
+      // A namesake far from what the text puts it near: drawn near that place, as a street is at its town, and named as written.
+      const near = chosen[k + 1]!;
+      return {
+        articleId, start: t.start, end: t.end, surface: t.surface, role: t.role, place: near.candidate.place,
+        confidence: round(t.recognition * near.certainty * STREET_CONFIDENCE), geoPrecision: 2, sentence: t.sentence, near: near.candidate.place,
+      };
     }
     if (!pick && t.settlement) {
       // A village, camp or district the gazetteer lacks: kept, unresolved, near the known place it lies in or by.
@@ -117,6 +126,47 @@ function withoutStrays(all: Toponym[], chosen: Array<Choice | null>): Array<Choi
     }
     return others >= 2 ? null : c;
   });
+}
+
+/** How far (km) a place said to be near another may lie from it: farther, its reading is a namesake. */
+const NEAR_KM = 40;
+const NEAR_ANCHOR_KINDS = new Set<PlaceKind>(['city', 'town', 'village', 'site']);
+
+/**
+ * "The village of Otradnoye near Belgorod": a name the text puts near the next one takes the
+ * reading that lies within NEAR_KM of a settlement reading of that next name (which then reads
+ * as the town, not its namesake province), exact spellings first. When it has none there, the
+ * text calls it a village or town and so is its reading, that is a namesake elsewhere, not the place meant: it
+ * is drawn near the other place, under its own name (returned). `chosen` is updated in place.
+ */
+function nearWhatItIsSaidNear(all: Toponym[], chosen: Array<Choice | null>): Set<number> {
+  const unresolved = new Set<number>();
+  for (let k = 0; k + 1 < all.length; k += 1) {
+    const here = chosen[k];
+    const next = chosen[k + 1];
+    if (!all[k].saidNear || !here || !next || all[k + 1].sentence !== all[k].sentence) continue;
+    // Near a town, or near a province's namesake town; never a country's or a region's point.
+    const settlement = (c: Candidate) => NEAR_ANCHOR_KINDS.has(c.place.kind);
+    const anchors = settlement(next.candidate) ? [next.candidate] : all[k + 1].candidates.filter(settlement);
+    if (!anchors.length) continue;
+    let best: { candidate: Candidate; anchor: Candidate; km: number } | null = null;
+    for (const candidate of all[k].candidates) {
+      for (const anchor of anchors) {
+        const km = approxDistanceKm(candidate.place.lat, candidate.place.lon, anchor.place.lat, anchor.place.lon);
+        const better = !best || (candidate.match === 'exact' && best.candidate.match !== 'exact') || (candidate.match === best.candidate.match && km < best.km);
+        if (km <= NEAR_KM && better) best = { candidate, anchor, km };
+      }
+    }
+    if (best) {
+      chosen[k] = { ...here, candidate: best.candidate };
+      if (best.anchor !== next.candidate) chosen[k + 1] = { ...next, candidate: best.anchor };
+    } else if (all[k].saidNear === 'settlement' && STRAY_KINDS.has(here.candidate.place.kind)) {
+      chosen[k] = null;
+      unresolved.add(k);
+      if (anchors[0] !== next.candidate) chosen[k + 1] = { ...next, candidate: anchors[0] };
+    }
+  }
+  return unresolved;
 }
 
 /** How far after a name (characters) its container may stand: "Gouz Al-Naqa village of Abu Gouta area in Gezira State". */
