@@ -170,5 +170,17 @@ describe('where an event happened, in the words of wire reports', () => {
     const far = run('Gangs launched a fresh attack on Port-au-Prince early Tuesday. The attack on Cap-Haïtien was led by another group.', '2024-11-19');
     expect(far.events).toHaveLength(2);
   });
+
+  it('folds retellings: "another" wounded is a person, the same toll points back, landmarks beside the place are no new place', () => {
+    const lead = 'Israeli settlers attacked the village of Jit in the occupied West Bank on Thursday, killing a man.';
+    const retold = [
+      'The ministry said one person was killed and another was critically injured by settlers from the village of Jit.',
+      'The settlers went on a rampage and shot at the villagers, killing a man and critically injuring another.',
+      'Witnesses said a large group of settlers attacked Jit, on the main road between the cities of Nablus and Qalqilya.',
+    ];
+    for (const r of retold) expect(run(`${lead} ${r}`, '2024-08-16').events.map((e) => e.alsoIn?.length ?? 0)).toEqual([1]);
+    // Another incident, told as one: kept apart.
+    expect(run(`${lead} In another attack, settlers killed a man in Burin near Nablus.`, '2024-08-16').events).toHaveLength(2);
+  });
 });
 

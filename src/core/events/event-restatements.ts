@@ -9,8 +9,9 @@
  *   the other's day falls in the week before;
  * - the same type and sub-type, or one of the two tells only deaths (its type came from no action);
  * - places that agree: each of the later's places is, holds or lies in one of the earlier's
- *   (Kandadji in Niger), or the earlier had only an inferred place; a later telling with no
- *   place of its own must point back: deaths alone, or "the attack", "Monday's strike";
+ *   (Kandadji in Niger), or it names one of the earlier's places and others only within
+ *   LANDMARK_KM of it, or the earlier had only an inferred place; a later telling with no
+ *   place of its own must point back: deaths alone, "the attack", "Monday's strike", or the same toll;
  * - and nothing marks it as another incident ("another attack", "separately", "in a related
  *   incident", "also", "meanwhile", "elsewhere").
  * The kept event takes the finer place, the dated day, the named action's type and the first
@@ -21,10 +22,14 @@ import type { ConflictEvent, EventPlace, Place } from '../model.ts';
 import { within } from '../places/joint-nearness.ts';
 import { dayNumber, distanceKm } from '../common/geo.ts';
 
-/** Words that open a new incident rather than retell one ("also" too, unless it only adds a telling: "a resident also said"). */
+/**
+ * Words that open a new incident rather than retell one ("also" too, unless it only adds a
+ * telling: "a resident also said"; "another" too, unless it is a person: "one was killed and
+ * another critically injured").
+ */
 const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:media|outlets?|sources|reports?|officials?|witnesses|agencies|news|accounts|statements?)`;
 const ANOTHER_RE = new RegExp(
-  String.raw`\b(?:another|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+${TELLERS}\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+${TELLERS}\b)|last (?:week|month|year))\b`,
+  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+${TELLERS}\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+${TELLERS}\b)|last (?:week|month|year))\b`,
   'i',
 );
 
@@ -100,10 +105,15 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
     if (!eDeaths && !fDeaths && !retold && (e.type !== f.type || !sameKind(e.subType, f.subType))) return false;
     const own = e.places.filter((p) => !p.inferred);
     // Without a place of its own, only a telling that points back is the same incident: deaths
-    // alone ("six people were killed"), or the action named as known ("the attack").
-    if (!own.length) return eDeaths || eFacts.definite;
+    // alone ("six people were killed"), the action named as known ("the attack"), or the same
+    // toll ("… shot at the villagers, killing a man" after "settlers attacked a village, killing a man").
+    if (!own.length) return eDeaths || eFacts.definite || (e.fatalities !== null && e.fatalities === f.fatalities);
     if (f.places.every((p) => p.inferred)) return true;
     if (own.every((p) => f.places.some((q) => related(p.placeId, q.placeId)))) return true;
+    // "… attacked Jit, located on the main road between the cities of Nablus and Qalqilya": the
+    // incident's own place, and others only as landmarks close by.
+    const shared = own.filter((p) => f.places.some((q) => related(p.placeId, q.placeId)));
+    if (shared.length && own.every((p) => shared.includes(p) || shared.some((q) => distanceKm(p.lat, p.lon, q.lat, q.lon) <= LANDMARK_KM))) return true;
     // "The attack on Pétionville …" after "a fresh attack on Port-au-Prince": the action named as
     // known points back to the incident nearby, in the same country.
     return eFacts.definite && (e.type === f.type || retold) && own.every((p) => f.places.some((q) => near(p, q)));
@@ -135,6 +145,9 @@ function datesAgree(a: ConflictEvent, b: ConflictEvent): boolean {
   const gap = dayNumber(undated.date) - dayNumber(dated.date);
   return gap >= 0 && gap <= UNDATED_REACH_DAYS;
 }
+
+/** How far (km) from the incident's place a later telling may name landmarks ("between the cities of Nablus and Qalqilya"). */
+const LANDMARK_KM = 30;
 
 /** How far apart (km) the places of an incident and of a later "the attack" that points back to it may be. */
 const DEFINITE_KM = 200;
