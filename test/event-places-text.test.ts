@@ -179,6 +179,12 @@ describe('where an event happened, in the words of wire reports', () => {
       'Witnesses said a large group of settlers attacked Jit, on the main road between the cities of Nablus and Qalqilya.',
     ];
     for (const r of retold) expect(run(`${lead} ${r}`, '2024-08-16').events.map((e) => e.alsoIn?.length ?? 0)).toEqual([1]);
+    // The action named as known adds to it, whatever else the sentence names or says.
+    const strike = 'Israeli jets bombed the camp near El Fasher on Sunday, killing ten people.';
+    expect(run(`${strike} The bombardment also destroyed homes and forced the displaced to flee toward the towns west of El Fasher.`, '2024-12-02').events).toHaveLength(1);
+    const ship = 'A ship in the Gulf of Aden came under attack on Wednesday from a drone.';
+    expect(run(`${ship} The attack happened some 70 miles southeast of Aden, said the maritime agency that oversees the Middle East.`, '2024-01-17').events).toHaveLength(1);
+    expect(run(`${lead} The U.N. had previously said that settlers killed a man in Jit.`, '2024-08-16').events).toHaveLength(1);
     // Another incident, told as one: kept apart.
     expect(run(`${lead} In another attack, settlers killed a man in Burin near Nablus.`, '2024-08-16').events).toHaveLength(2);
   });

@@ -176,7 +176,15 @@ describe('more forms of war reporting', () => {
   it.each([
     ['The minister staged a comeback in the polls.'],
     ['They marveled at the march of progress.'],
+    ['Riot police pushed the crowd back from the building.'],
+    ['Anti-riot units stood by.'],
+    ['The town mourned after the discovery of the bodies of three abducted men.'],
   ])('reads no trigger in: %s', (text) => expect(findTriggers(text)).toEqual([]));
+
+  it('still reads riots, and abductions told as they happen', () => {
+    expect(first('Rioting spread to the port.')?.[1]).toBe('Riots');
+    expect(first('Gunmen abducted three men from the village.')?.[2]).toBe('Abduction/forced disappearance');
+  });
 
   it('reads a continued action as one that happened ("continued to pound")', () => {
     const t = findTriggers('Its forces had continued to pound the town.').find((x) => x.text === 'pound')!;

@@ -28,8 +28,10 @@ import { dayNumber, distanceKm } from '../common/geo.ts';
  * another critically injured").
  */
 const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:media|outlets?|sources|reports?|officials?|witnesses|agencies|news|accounts|statements?)`;
+/** Verbs of telling: "had previously said" is an earlier telling, not an earlier incident. */
+const TELLING = String.raw`(?:said|says|reported|announced|stated|confirmed|told)`;
 const ANOTHER_RE = new RegExp(
-  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+${TELLERS}\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+${TELLERS}\b)|last (?:week|month|year))\b`,
+  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+(?:${TELLERS}|${TELLING})\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+(?:${TELLERS}|${TELLING})\b)|last (?:week|month|year))\b`,
   'i',
 );
 
@@ -57,7 +59,9 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
   const kept: Array<{ event: ConflictEvent; casualtyOnly: boolean; oneSided: boolean; ownAlsoIn?: boolean }> = [];
   events.forEach((e, i) => {
     const f = facts[i];
-    const target = ANOTHER_RE.test(f.sentenceText) ? undefined : latestRestated(e, f);
+    // "The bombardment also destroyed homes": an action named as known adds to it, "also" or not.
+    const another = ANOTHER_RE.exec(f.sentenceText);
+    const target = another && !(f.definite && /^also$/i.test(another[0]) && !ANOTHER_RE.test(f.sentenceText.slice(another.index + another[0].length))) ? undefined : latestRestated(e, f);
     if (!target) {
       kept.push({ event: { ...e }, casualtyOnly: f.casualtyOnly, oneSided: !!f.oneSided });
       return;
@@ -116,13 +120,17 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
     if (shared.length && own.every((p) => shared.includes(p) || shared.some((q) => distanceKm(p.lat, p.lon, q.lat, q.lon) <= LANDMARK_KM))) return true;
     // "The attack on Pétionville …" after "a fresh attack on Port-au-Prince": the action named as
     // known points back to the incident nearby, in the same country.
-    return eFacts.definite && (e.type === f.type || retold) && own.every((p) => f.places.some((q) => near(p, q)));
+    // It may name other places besides ("… southeast of Aden, said the maritime agency, an arm of
+    // the navy that oversees the Middle East"): one of its own places near the incident's is enough.
+    return eFacts.definite && (e.type === f.type || retold) && own.some((p) => f.places.some((q) => related(p.placeId, q.placeId) || near(p, q)));
   }
 
   function near(a: EventPlace, b: EventPlace): boolean {
     const p = placeOf(a.placeId);
     const q = placeOf(b.placeId);
-    return distanceKm(a.lat, a.lon, b.lat, b.lon) <= DEFINITE_KM && (!p || !q || !p.countryCode || !q.countryCode || p.countryCode === q.countryCode);
+    // A sea's point says little of where in it: "the Gulf of Aden" holds a ship 70 miles off Aden.
+    const reach = p?.kind === 'water' || q?.kind === 'water' ? SEA_KM : DEFINITE_KM;
+    return distanceKm(a.lat, a.lon, b.lat, b.lon) <= reach && (!p || !q || !p.countryCode || !q.countryCode || p.countryCode === q.countryCode);
   }
 
   function related(a: string, b: string): boolean {
@@ -151,6 +159,8 @@ const LANDMARK_KM = 30;
 
 /** How far apart (km) the places of an incident and of a later "the attack" that points back to it may be. */
 const DEFINITE_KM = 200;
+/** …when one of them is a sea or a gulf. */
+const SEA_KM = 500;
 
 /**
  * Sub-types of one incident told in other words: a suicide bomber's blast is also "an IED

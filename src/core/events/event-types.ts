@@ -98,7 +98,8 @@ export const TRIGGERS: TriggerRule[] = [
   // Violence against civilians
   rule(/\b(?:massacred|executed|beheaded|decapitated|lynched|stabbed|hacked(?:\s+to\s+death)?|tortured|mutilated|(?:burned|burnt)\s+alive)\b/, 'verb', 'Violence against civilians', 'Attack'),
   rule(/\b(?:massacres?|executions?)\b/, 'noun', 'Violence against civilians', 'Attack'),
-  rule(/\b(?:abducted|kidnapped)\b/, 'verb', 'Violence against civilians', 'Abduction/forced disappearance'),
+  // Not as an adjective: "the bodies of abducted men", "the kidnapped students" (told before, not now).
+  rule(/\b(?<!\b(?:of|the|an?|their|his|her|its|those|these|some|all|[0-9]+|two|three|four|five|six|seven|eight|nine|ten)\s+)(?:abducted|kidnapped)\b/, 'verb', 'Violence against civilians', 'Abduction/forced disappearance'),
   rule(/\b(?:abductions?|kidnappings?)\b/, 'noun', 'Violence against civilians', 'Abduction/forced disappearance'),
   rule(/\b(?:raped|sexually assaulted)\b/, 'verb', 'Violence against civilians', 'Sexual violence'),
   // Protests and riots
@@ -106,7 +107,8 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:(?:fired|used)\s+tear\s?gas|dispersed\s+(?:the\s+)?(?:protesters|demonstrators|crowds?|protests?|rall(?:y|ies)))\b/, 'verb', 'Protests', 'Protest with intervention'),
   rule(/\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b/, 'noun', 'Protests', 'Peaceful protest'),
   rule(/\b(?:rioted|looted|(?:threw|hurled|pelted\s+(?:[\w-]+\s+){0,3}?with)\s+(?:stones|rocks|petrol bombs|molotov cocktails)|(?:burned|burnt|burning)\s+tyres|stoned)\b/, 'verb', 'Riots', 'Violent demonstration'),
-  rule(/\b(?:riots?|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
+  // Riot police, riot gear, anti-riot units are the response, not a riot.
+  rule(/\b(?:(?<!\banti-)riots?(?!\s+(?:police|policemen|gear|shields?|control|squads?|units?|officers?|troops|forces|act))|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
   // Strategic developments
   rule(/\b(?:entered|(?:moved|rolled|crossed|advanced|pushed|swept)\s+(?:[\w-]+\s+){0,3}?into)\b/, 'verb', SD, 'Other', { needsForces: true }),
   rule(/\b(?:deployed|sent\s+(?:troops|reinforcements|soldiers))\b/, 'verb', SD, 'Other', { needsForces: true }),
