@@ -185,6 +185,9 @@ describe('where an event happened, in the words of wire reports', () => {
     const ship = 'A ship in the Gulf of Aden came under attack on Wednesday from a drone.';
     expect(run(`${ship} The attack happened some 70 miles southeast of Aden, said the maritime agency that oversees the Middle East.`, '2024-01-17').events).toHaveLength(1);
     expect(run(`${lead} The U.N. had previously said that settlers killed a man in Jit.`, '2024-08-16').events).toHaveLength(1);
+    const shelled = 'Russian forces shelled an apartment building in Kharkiv on Friday, killing at least one person.';
+    expect(run(`${shelled} Russian forces shelled an apartment building in Kharkiv, Ukraine's second largest city, killing at least one person.`, '2024-05-31').events).toHaveLength(1);
+    expect(run(`${shelled} A second strike hit the same district of Kharkiv, killing two.`, '2024-05-31').events).toHaveLength(2);
     // Another incident, told as one: kept apart.
     expect(run(`${lead} In another attack, settlers killed a man in Burin near Nablus.`, '2024-08-16').events).toHaveLength(2);
   });

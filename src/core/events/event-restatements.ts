@@ -31,7 +31,7 @@ const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:med
 /** Verbs of telling: "had previously said" is an earlier telling, not an earlier incident. */
 const TELLING = String.raw`(?:said|says|reported|announced|stated|confirmed|told)`;
 const ANOTHER_RE = new RegExp(
-  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+(?:${TELLERS}|${TELLING})\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+(?:${TELLERS}|${TELLING})\b)|last (?:week|month|year))\b`,
+  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second(?![-\s](?:largest|biggest|most|city|highest|lowest|in command)\b)|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+(?:${TELLERS}|${TELLING})\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+(?:${TELLERS}|${TELLING})\b)|last (?:week|month|year))\b`,
   'i',
 );
 
