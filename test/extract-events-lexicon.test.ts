@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countFatalities, parseNumber } from '../src/core/events/fatalities.ts';
-import { CASUALTY_RULE, casualtyType, findTriggers, TRIGGERS } from '../src/core/events/event-types.ts';
+import { CASUALTY_RULE, casualtyType, findTriggers, oneSidedType, TRIGGERS } from '../src/core/events/event-types.ts';
 import { isAggregate, notAsserted, splitClauses } from '../src/core/events/event-clauses.ts';
 import { countryNamer, findActors } from '../src/core/events/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
@@ -189,6 +189,17 @@ describe('more forms of war reporting', () => {
   it('reads a continued action as one that happened ("continued to pound")', () => {
     const t = findTriggers('Its forces had continued to pound the town.').find((x) => x.text === 'pound')!;
     expect(notAsserted('Its forces had continued to ', t)).toBeNull();
+  });
+});
+
+describe('a move into territory', () => {
+  const typeOf = (clause: string) => {
+    const t = findTriggers(clause).find((x) => x.rule.territorial)!;
+    return oneSidedType(t.rule, clause).type;
+  };
+  it('is a battle unless it kills', () => {
+    expect(typeOf('Rebels launched an incursion on Wednesday into a dozen towns and villages.')).toBe('Battles');
+    expect(typeOf('Gunmen who invaded two communities killed 100 villagers.')).toBe('Violence against civilians');
   });
 });
 

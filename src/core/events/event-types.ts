@@ -37,6 +37,11 @@ export interface TriggerRule {
    * comes from the clause, as for deaths (`casualtyType`): the weapon, else the victims.
    */
   oneSided?: boolean;
+  /**
+   * A move into territory ("an incursion into a dozen towns and villages", "invaded the
+   * communities"): violence against civilians only when people are killed, else a battle.
+   */
+  territorial?: boolean;
   /** A verb that names no weapon ("struck", "hit"): the weapon the clause names decides the sub-type ("hit Kharkiv with S-300 missiles"). */
   weaponDecides?: boolean;
 }
@@ -90,9 +95,11 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:clash(?:es)?|fighting|gun\s?battles?|gun-?fights?|firefights?|shoot-?outs?|exchanges? of (?:gun)?fire|battles?|skirmish(?:es)?|(?:counter-?)?offensives?|shooting down|downing)\b/, 'noun', 'Battles', CLASH),
   // A security operation is reported as one when it was carried out ("an intelligence-based operation was conducted").
   rule(/\b(?:(?:military|security|army|intelligence-based|counter-?terror(?:ism)?|counter-?insurgency|clearance|sanitisation|sanitization|cordon-and-search|search)\s+operations?|IBOs?)\b/, 'noun', 'Battles', CLASH),
-  rule(/\b(?:ambush(?:es)?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?|invasion|incursions?)\b/, 'noun', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:ambush(?:es)?|assaults?|(?<!\b(?:heart|panic|anxiety|asthma|cyber)\s)attacks?)\b/, 'noun', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:invasion|incursions?)\b/, 'noun', 'Battles', CLASH, { oneSided: true, territorial: true }),
   rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
-  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|invaded|invade|invading|machine-gunned|opened\s+fire(?:\s+(?:on|at))?|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|machine-gunned|opened\s+fire(?:\s+(?:on|at))?|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
+  rule(/\b(?:invaded|invade|invading)\b/, 'verb', 'Battles', CLASH, { oneSided: true, territorial: true }),
   rule(/\b(?:captured|seized|overran|overrun|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
   rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
   // Violence against civilians
@@ -177,6 +184,11 @@ const COMBATANTS_RE = new RegExp(`\\b(?:${COMBATANT_WORDS})\\b`, 'i');
 
 /** Signs that deaths were violent: armed people, weapons, attacks. Without them "died" is illness or accident. */
 const VIOLENCE_RE = /\b(?:shot|shooting|gunmen|gunfire|gunshots?|armed|attack\w*|bomb\w*|blasts?|explosions?|stabb\w*|ambush\w*|raids?|(?:air\s?|drone\s)?strikes?|shell\w*|clash\w*|fighting|war|violence|massacre\w*|executed|wounds)\b/i;
+
+/** The type of one side's action from its clause: a move into territory that kills nobody is a battle (see `territorial`). */
+export function oneSidedType(rule: TriggerRule, clause: string): { type: AcledEventType; subType: string } {
+  return rule.territorial && !KILLED_RE.test(clause) && !weaponSubType(clause) ? rule : casualtyType(clause);
+}
 
 /** Being killed, not dying: someone did it, unless the clause names an accident or a disaster. */
 const KILLED_RE = /\b(?:killed|killing|slain|gunned down|shot dead|murdered|hacked to death|burnt to death|burned to death)\b/i;
