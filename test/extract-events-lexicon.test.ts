@@ -20,6 +20,9 @@ describe('countFatalities', () => {
     ['A protester was killed and another injured in police firing.', 1],
     ['An attack resulted in the death of an FC official and injuries to three others.', 1],
     ['At least 24 people were killed and a child was injured.', 24],
+    ['The death toll in a brutal gang attack last week on a small town has risen to at least 115, an official said.', 115],
+    ['A resident of a Belgorod Region village died after a drone attack, the governor said.', 1],
+    ['A Palestinian was killed yesterday evening by settlers.', 1],
   ])('%s → %i', (text, n) => expect(countFatalities(text)).toBe(n));
 
   it.each([
@@ -28,6 +31,8 @@ describe('countFatalities', () => {
     ['The army denied that any soldiers were killed.'],
     ['In 1974 the island was invaded and the population killed in the war is unknown.'],
     ['Turkey has 7.000 soldiers and 70 tanks in Syria.'],
+    ['A man and his son were wounded, and the driver who fled died of a heart attack.'],
+    ['An Israeli official was quoted as saying nobody was killed.'],
   ])('no number in: %s', (text) => expect(countFatalities(text)).toBeNull());
 
   it('parses number words and rejects years', () => {

@@ -28,8 +28,9 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:killing|killed|kills|kill)\\s+${QUAL}(${NUM})\\b(?!\\s*(?:%|percent|years?))`, 'gi'),
   // "lost only two soldiers"
   new RegExp(`\\blost\\s+${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+){0,2}?${VICTIMS}\\b`, 'gi'),
-  // "death toll rose to 40"
+  // "death toll rose to 40", "the death toll in a gang attack last week on a small town has risen to at least 115"
   new RegExp(`\\bdeath\\s+toll\\s+(?:[\\w-]+\\s+){0,3}?(?:to|of|at)\\s+${QUAL}(${NUM})\\b`, 'gi'),
+  new RegExp(`\\bdeath\\s+toll\\b[^.;:]{0,120}?\\b(?:risen|rose|climbed|jumped|increased|reached|stands\\s+at|stood\\s+at|passed|surpassed)\\s+(?:to\\s+)?${QUAL}(${NUM})\\b`, 'gi'),
   // "the loss of at least 23 lives", "claimed the lives of 12 people", "left 12 people dead" (the first pattern), "12 bodies were recovered"
   new RegExp(`\\bloss\\s+of\\s+${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+)?lives\\b`, 'gi'),
   new RegExp(`\\b(?:claimed|took|cost|costing|claiming|taking)\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})\\b`, 'gi'),
@@ -41,6 +42,10 @@ const ONE_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:killing|killed|kills|kill)\\s+(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b`, 'gi'),
   new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\s+(?:was|has\\s+been|had\\s+been|got)\\s+(?:\\w+ly\\s+)?(?:killed|shot dead|slain)\\b`, 'gi'),
   new RegExp(`\\bdeath\\s+of\\s+(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b`, 'gi'),
+  // "A resident of a Belgorod Region village died after a drone attack"
+  new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b(?:\\s+(?:of|from|in|at|near|on)\\b(?:\\s+(?!(?:and|or|but|who|while|was|were)\\b)[\\w'’-]+){1,5}?)?\\s+(?:died|was\\s+killed)\\b`, 'gi'),
+  // "A Palestinian was killed", "An Israeli man was shot dead": one person named by a demonym (case matters).
+  /\b(?:A|An|One)\s+[A-Z][a-z]+(?:ian|ean|an|i|ese|ish)\s+(?:(?:man|woman|boy|girl|child|teenager)\s+)?(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|shot\s+dead|slain)\b/g,
 ];
 
 /** "the death(s) of tens of jihadists and two Turkish soldiers": every exact number in the list counts. */
