@@ -95,6 +95,14 @@ describe('names listed with a place are places', () => {
     expect(findToponyms(cleanArticle({ id: 'c', text: common, meta: {} }).article, resources).map((t) => t.surface)).not.toContain('Many');
   });
 
+  it('reads no place in the tail of a longer Arabic name the gazetteer lacks, and still reads names that open with the article', () => {
+    const names = (text: string) => findToponyms(cleanArticle({ id: 'a', text, meta: {} }).article, resources).map((t) => t.surface);
+    const lebanon = 'An Israeli drone strike killed a Hezbollah member in southern Lebanon on Wednesday, targetting a vehicle near Qaaqaait al-Jisr in the Wadi al-Hujayr area, Lebanese sources said.\n\n' +
+      'The agency reported that an enemy drone targeted a car at the entrance of Wadi al-Hujayr near Qaaqaait al-Jisr in the Nabatieh district.';
+    expect(names(lebanon)).not.toContain('Jisr');
+    expect(names('Fighting was reported in al-Hasakah and in the city of Deir al-Balah.')).toEqual(expect.arrayContaining(['Deir al-Balah']));
+  });
+
   it('takes the country of the list when the article never names it, and no other', () => {
     const text = 'An Israeli airstrike targeted fighters in Suwayda province. Clashes also broke out in Areeqa and Shahba, involving mortar fire.';
     const found = findToponyms(cleanArticle({ id: 'n', text, meta: {} }).article, resources).find((t) => t.surface === 'Areeqa');

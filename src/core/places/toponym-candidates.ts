@@ -122,6 +122,11 @@ export function sentenceCandidates(
       continue;
     }
     const { end, candidates } = match;
+    // "Qaaqaait al-Jisr": the tail of a longer Arabic name the gazetteer lacks is not the place of the tail's name.
+    if (tailOfArabicName(tokens, i)) {
+      i += 1;
+      continue;
+    }
     const demonym = candidates.some((c) => c.match === 'demonym');
     // "Darby Street", "Kanawha River": the generic word belongs to the name.
     const next = tokens[end];
@@ -401,6 +406,19 @@ function orgAhead(tokens: Token[], from: number): boolean {
     if (tokens[k].capitalised && ORGANISATION_WORDS.has(tokens[k].lower)) return true;
   }
   return false;
+}
+
+/** The Arabic article as transliterated before a name ("al-", "el-", "ash-", "ad-"). */
+const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ath', 'adh', 'ul']);
+
+/**
+ * Whether token i follows a capitalised word and a hyphened article ("Qaaqaait al-Jisr", "Tell
+ * el-Hawa"): the whole is one name, which no match starting at i covers.
+ */
+function tailOfArabicName(tokens: Token[], i: number): boolean {
+  if (i < 2 || tokens[i].gap !== '-' || !ARABIC_ARTICLES.has(tokens[i - 1].lower) || tokens[i - 1].capitalised) return false;
+  const head = tokens[i - 2];
+  return head.capitalised && SPACE.test(tokens[i - 1].gap) && !head.possessive;
 }
 
 /** After a title ("President Bashar al-Assad", "the Rev. Roy Jones"), the rest of the capitalised run is a person. */
