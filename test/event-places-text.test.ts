@@ -149,6 +149,13 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(toll.events.map((e) => [e.places.length, e.fatalities])).toEqual([[2, 12]]);
   });
 
+  it('makes an event for a town of a list that the gazetteer lacks, drawn near its neighbour under its own name', () => {
+    const p = run('Syrian troops fought Druze fighters in Suwayda province on Sunday. Clashes also broke out in Rima Hazem, Areeqa, and Shahba, involving mortar fire.', '2025-07-20');
+    const listed = p.events.filter((e) => e.trigger === 'Clashes');
+    expect(listed.map((e) => e.places.map((x) => x.unresolvedName ?? x.placeId))).toEqual([['Rima Hazem'], ['geonames:5174'], ['geonames:164626']]);
+    expect(listed[0].places[0].placeId).toBe('geonames:5174');
+  });
+
   it('reads clashes "between A and B" that "occurred near" a town as happening there', () => {
     const p = run('The clashes between Fano fighters and the Ethiopian army occurred near Debre Tabor on Tuesday, a doctor said.', '2023-08-02');
     expect(p.events.map((e) => [e.type, e.places.map((x) => x.name)])).toEqual([['Battles', ['Debre Tabor']]]);

@@ -103,6 +103,13 @@ describe('names listed with a place are places', () => {
     expect(names('Fighting was reported in al-Hasakah and in the city of Deir al-Balah.')).toEqual(expect.arrayContaining(['Deir al-Balah']));
   });
 
+  it('keeps a name the gazetteer lacks, listed after a word of place with a sure town, as a settlement; not titles, dates or other lists', () => {
+    const found = (text: string) => findToponyms(cleanArticle({ id: 'u', text, meta: {} }).article, resources).filter((t) => t.settlement).map((t) => t.surface);
+    expect(found('Syrian troops fought in Suwayda province. Clashes also broke out in Rima Hazem, Areeqa, and Shahba.')).toEqual(['Rima Hazem']);
+    expect(found('Troops entered Aleppo and Idlib, and Kobo Wakeli said the talks failed.')).toEqual([]);
+    expect(found('He met President Biden, Macron and Scholz in Paris on Monday.')).toEqual([]);
+  });
+
   it('takes the country of the list when the article never names it, and no other', () => {
     const text = 'An Israeli airstrike targeted fighters in Suwayda province. Clashes also broke out in Areeqa and Shahba, involving mortar fire.';
     const found = findToponyms(cleanArticle({ id: 'n', text, meta: {} }).article, resources).find((t) => t.surface === 'Areeqa');

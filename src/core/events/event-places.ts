@@ -16,6 +16,7 @@ import type { EventPlace, GeoPrecision, Mention, Place, PlaceKind, Span } from '
 import { within } from '../places/joint-nearness.ts';
 import { destinationPoint, offsetBefore, type PlaceOffset } from '../places/place-offsets.ts';
 import { isDateline } from '../dates/wire-dateline.ts';
+import { LIST_GAP } from '../places/name-lists.ts';
 
 /** A place of an event with its precision. */
 export interface LocatedPlace {
@@ -99,7 +100,9 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   found.sort((a, b) => a.at - b.at);
   const unique: LocatedPlace[] = [];
   for (const f of found) {
-    const same = unique.find((u) => u.place.id === f.place.id);
+    // "Rima Hazem, Areeqa, and Shahba": a name the gazetteer lacks listed beside the town it is drawn near is a place of its own.
+    const siblings = (u: LocatedPlace) => !!u.mention && !!f.mention && !!(u.unresolvedName || f.unresolvedName) && listed(text, u.mention, f.mention);
+    const same = unique.find((u) => u.place.id === f.place.id && !siblings(u));
     if (!same) {
       unique.push({ place: f.place, mention: f.mention, precision: f.precision, ...(f.unresolvedName ? { unresolvedName: f.unresolvedName } : {}), ...(f.offset ? { offset: f.offset } : {}) });
     } else if (same.unresolvedName || f.unresolvedName) {
@@ -120,6 +123,12 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   // files from; the event is where the sentence says, when it says.
   const told = located.filter((u) => !(u.mention && isDateline(text, u.mention)));
   return told.length ? told : located;
+}
+
+/** Whether two mentions are neighbours in a list of names ("A, B and C"). */
+function listed(text: string, a: Span, b: Span): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return LIST_GAP.test(text.slice(first.end, second.start));
 }
 
 /** Whether `outer` is a country or admin-1 unit that holds the finer place `inner`. */

@@ -86,7 +86,8 @@ const STORY_REACH = 3;
  * whole list belongs to no single place.
  */
 function listedPlaces(text: string, places: LocatedPlace[]): LocatedPlace[] | null {
-  if (places.length < 2 || places.some((p) => p.precision !== 1 || !p.mention || p.unresolvedName || p.offset)) return null;
+  // A name the gazetteer lacks, drawn near its neighbour ("Rima Hazem" by Areeqa), is a member too.
+  if (places.length < 2 || places.some((p) => !p.mention || p.offset || (p.unresolvedName ? p.precision !== 2 : p.precision !== 1))) return null;
   const sorted = [...places].sort((a, b) => a.mention!.start - b.mention!.start);
   for (let k = 1; k < sorted.length; k += 1) {
     if (!LIST_GAP.test(text.slice(sorted[k - 1].mention!.end, sorted[k].mention!.start))) return null;

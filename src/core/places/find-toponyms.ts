@@ -46,6 +46,8 @@ const SETTLEMENT_BEFORE = /\b(?:village|town|hamlet|settlement|locality|township
 const NEAR_AFTER = /^\s*,?\s*(?:near|outside|close to|on the outskirts of|in the vicinity of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?[A-Z]/;
 /** Rule verdicts with nothing against a name: such an occurrence is confirmed by a sure one of the same name. */
 const CONFIRMABLE = new Set(['ok', 'cap-after']);
+/** Kinds of place whose lists name places alike: towns and villages, not countries or provinces. */
+const LISTED_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'village', 'site']);
 /** How sure a settlement phrase ("the village of X") makes the recognition, whatever the model says. */
 const SETTLEMENT_RECOGNITION = 0.9;
 
@@ -87,7 +89,61 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
       ...(NEAR_AFTER.test(article.text.slice(c.end, c.end + 40)) ? { saidNear: SETTLEMENT_BEFORE.test(article.text.slice(Math.max(0, c.start - 30), c.start)) ? 'settlement' as const : 'place' as const } : {}),
     });
   }
-  return out;
+  return [...out, ...unknownListMembers(article, out, resources.commonWords)].sort((a, b) => a.start - b.start);
+}
+
+/** A capitalised name of up to three words, as the list's members are written. */
+const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}`;
+const MEMBER_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}'’-])(${NAME})(\s*,\s*(?:and\s+)?|\s+and\s+)$`, 'u');
+const MEMBER_AFTER = new RegExp(String.raw`^(\s*,\s*(?:and\s+)?|\s+and\s+)(${NAME})(?![\p{L}'’-])`, 'u');
+/** What opens a list of places: "in", "near", "the villages of"… */
+const LIST_OPENER = /\b(?:in|at|near|around|across|including|from|of|and|between)\s+$/i;
+/** Words that may be capitalised in a list without naming a place. */
+const NOT_NAMES = /^(?:the|a|an|and|or|but|mr|mrs|ms|dr|president|minister|general|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * Names the gazetteer lacks, listed with a sure town: "clashes broke out in Rima Hazem, Areeqa,
+ * and Shahba" makes "Rima Hazem" a settlement (resolved near its neighbour, see resolve-places).
+ * The list must open after a word of place ("in", "near"); a member is one to three capitalised
+ * words, none of them a common word, a title or a date; members already read are left as they are.
+ */
+function unknownListMembers(article: CleanedArticle, found: Toponym[], commonWords: ReadonlySet<string>): Toponym[] {
+  const text = article.text;
+  const taken = (start: number, end: number) => found.some((t) => t.start < end && start < t.end);
+  const isName = (run: string) => run.split(/\s+/).every((w) => !NOT_NAMES.test(w) && !commonWords.has(w.toLowerCase()) && w !== w.toUpperCase());
+  const added = new Map<number, Toponym>();
+  const add = (start: number, surface: string, sentence: number) => {
+    if (!added.has(start)) added.set(start, { start, end: start + surface.length, surface, sentence, role: 'literal', candidates: [], recognition: SETTLEMENT_RECOGNITION, settlement: true });
+  };
+  for (const t of found) {
+    const top = t.candidates[0]?.place.kind;
+    if (t.role !== 'literal' || !top || !LISTED_KINDS.has(top)) continue;
+    const sentence = article.sentences[t.sentence];
+    // Back along the list to its opening word, then on past the sure name to its end.
+    const before: Array<{ start: number; surface: string }> = [];
+    let at = t.start;
+    for (let m = MEMBER_BEFORE.exec(text.slice(sentence.start, at)); m; m = MEMBER_BEFORE.exec(text.slice(sentence.start, at))) {
+      const start = sentence.start + m.index + m[0].length - m[1].length - m[2].length;
+      const known = found.find((f) => f.end === start + m[1].length && f.start >= start);
+      if (known) at = known.start;
+      else if (isName(m[1]) && !taken(start, start + m[1].length)) {
+        before.push({ start, surface: m[1] });
+        at = start;
+      } else break;
+    }
+    if (before.length && LIST_OPENER.test(text.slice(Math.max(sentence.start, at - 30), at))) for (const b of before) add(b.start, b.surface, t.sentence);
+    let end = t.end;
+    for (let m = MEMBER_AFTER.exec(text.slice(end, sentence.end)); m; m = MEMBER_AFTER.exec(text.slice(end, sentence.end))) {
+      const start = end + m[1].length;
+      const known = found.find((f) => f.start === start);
+      if (known) end = known.end;
+      else if (isName(m[2]) && !taken(start, start + m[2].length) && /^(?:[\s,.;:)]|$)/.test(text.slice(start + m[2].length, start + m[2].length + 1))) {
+        add(start, m[2], t.sentence);
+        end = start + m[2].length;
+      } else break;
+    }
+  }
+  return [...added.values()];
 }
 
 /**
