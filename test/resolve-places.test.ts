@@ -36,6 +36,12 @@ describe('resolvePlaces', () => {
     expect(p?.countryCode).toBe('GE');
   });
 
+  it('reads a big city that is an admin-1 unit of its own as the city, not its namesake province (Kyiv)', () => {
+    const kharkiv = 'The Russian army launched a missile strike on a residential building in Kharkiv on Friday, killing three people.\nKharkiv Mayor Ihor Terekhov announced this on the Telegram messaging app.\nRead also:\nMissile attack on Kyiv: All targets shot down';
+    expect(place(kharkiv, 'Kyiv')?.kind).toBe('city');
+    expect(place('Fighting spread across the Kyiv region, officials in Ukraine said.', 'Kyiv')?.kind).toBe('admin1');
+  });
+
   it('draws a village said to be near a town near it, when its only reading is a namesake far away', () => {
     const mentions = resolve('Ukrainian troops attacked the village of Otradnoye near Belgorod with a drone on Sunday, the governor said.');
     const village = mentions.find((m) => m.surface === 'Otradnoye');

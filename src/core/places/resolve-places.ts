@@ -12,7 +12,7 @@
  * A street name is placed at the town the article names nearest to it (geo precision 2, "near a
  * town"), or stays unresolved when the article names no town.
  */
-import type { Candidate, GeoPrecision, Mention, PlaceKind, Toponym } from '../model.ts';
+import type { Candidate, GeoPrecision, Mention, Place, PlaceKind, Toponym } from '../model.ts';
 import { approxDistanceKm } from '../common/geo.ts';
 import { jointNearness, within, type JointNearness } from './joint-nearness.ts';
 import { looseKey, normalizeName } from './normalize-name.ts';
@@ -329,8 +329,13 @@ function namesakeCity(candidates: Candidate[], best: number, t: Toponym): number
   if (province.kind !== 'admin1' || t.kindHint === 'admin1' || t.kindHint === 'region' || t.kindHint === 'admin2') return -1;
   // The very name, up to transliteration ("Zaporizhzhya" the city, "Zaporizhzhia" the oblast); not "New York City".
   const name = looseKey(province.name);
-  return candidates.findIndex((c) => c.match === 'exact' && (c.place.kind === 'city' || c.place.kind === 'town') && c.place.population >= NAMESAKE_CITY_POPULATION && looseKey(c.place.name) === name && within(province, c.place));
+  // Within it by its codes, or a city that is an admin-1 unit of its own inside its namesake province (Kyiv in Kyiv Oblast).
+  const inside = (p: Place) => within(province, p) || (p.countryCode === province.countryCode && approxDistanceKm(p.lat, p.lon, province.lat, province.lon) <= NAMESAKE_ENCLAVE_KM);
+  return candidates.findIndex((c) => c.match === 'exact' && (c.place.kind === 'city' || c.place.kind === 'town') && c.place.population >= NAMESAKE_CITY_POPULATION && looseKey(c.place.name) === name && inside(c.place));
 }
+
+/** How far (km) from its province's point a city that is an admin-1 unit of its own may lie and still be the province's namesake. */
+const NAMESAKE_ENCLAVE_KM = 100;
 
 /** Whether name k follows another right after a comma, as its container does ("Buffalo, New York"). */
 function isContainer(k: number, all: Toponym[]): boolean {
