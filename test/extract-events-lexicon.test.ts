@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countFatalities, parseNumber } from '../src/core/events/fatalities.ts';
 import { CASUALTY_RULE, casualtyType, findTriggers, oneSidedType, TRIGGERS } from '../src/core/events/event-types.ts';
-import { isAggregate, notAsserted, splitClauses } from '../src/core/events/event-clauses.ts';
+import { isAggregate, notAsserted, nounHappens, splitClauses } from '../src/core/events/event-clauses.ts';
 import { countryNamer, findActors } from '../src/core/events/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
 
@@ -189,6 +189,14 @@ describe('more forms of war reporting', () => {
   it('still reads riots, and abductions told as they happen', () => {
     expect(first('Rioting spread to the port.')?.[1]).toBe('Riots');
     expect(first('Gunmen abducted three men from the village.')?.[2]).toBe('Abduction/forced disappearance');
+  });
+
+  it('reads a nominal trigger as the subject of a verb past a place phrase', () => {
+    const s = 'A suicide bombing at the Quetta railway station has wreaked havoc!';
+    const t = findTriggers(s).find((x) => x.text === 'suicide bombing')!;
+    expect(nounHappens(s, t, [])).toBe(true);
+    const topic = 'Suicide bombings in crowded places are a tactic the group favours.';
+    expect(nounHappens(topic, findTriggers(topic)[0], [])).toBe(false);
   });
 
   it('reads a continued action as one that happened ("continued to pound")', () => {
