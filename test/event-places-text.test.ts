@@ -156,6 +156,16 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(listed[0].places[0].placeId).toBe('geonames:5174');
   });
 
+  it('keeps an action told without place, date or toll when it goes on with the story of the sentence before', () => {
+    const story = run("Azerbaijan's armed forces on Tuesday launched an offensive in Nagorno-Karabakh. The Azerbaijani forces hit military targets with artillery and drones.", '2023-09-19');
+    expect(story.events.map((e) => [e.type, e.places.map((x) => x.name), e.date])).toEqual([
+      ['Battles', ['Nagorno-Karabakh'], '2023-09-19'],
+      ['Explosions/Remote violence', ['Nagorno-Karabakh'], '2023-09-19'],
+    ]);
+    // On its own, or after a paragraph break, it is a statement, not a report.
+    expect(run('The Azerbaijani forces hit military targets with artillery and drones.', '2023-09-19').events).toEqual([]);
+  });
+
   it('reads clashes "between A and B" that "occurred near" a town as happening there', () => {
     const p = run('The clashes between Fano fighters and the Ethiopian army occurred near Debre Tabor on Tuesday, a doctor said.', '2023-08-02');
     expect(p.events.map((e) => [e.type, e.places.map((x) => x.name)])).toEqual([['Battles', ['Debre Tabor']]]);

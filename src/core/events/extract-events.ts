@@ -148,9 +148,16 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       for (const d of drafts) if (d.lastSentence === i - 1) d.lastSentence = i;
       return;
     }
+    const continuesStory = (c: Candidate) => {
+      if (!last || last.lastSentence !== i - 1 || sentences[i - 1].paragraph !== s.paragraph || !c.violent) return false;
+      const span = c.spans.find((sp) => c.primary.start >= sp.start && c.primary.end <= sp.end) ?? c.spans[0];
+      return isNarrativePast(text.slice(span.start, c.primary.start), c.primary, text.slice(c.primary.end, span.end));
+    };
     cands.forEach((c, k) => {
       const fatalities = cands.length === 1 ? countFatalities(sText) : sumNullable(c.spans.map((sp) => countFatalities(text.slice(sp.start, sp.end))));
-      if (!places[k].length && !dates.length && fatalities === null) return; // a generic statement, not a report
+      // A generic statement, not a report; unless it goes on with the story the sentence before
+      // told ("… launched an operation in Nagorno-Karabakh. The forces hit military targets with artillery.").
+      if (!places[k].length && !dates.length && fatalities === null && !continuesStory(c)) return;
       // "Clashes broke out in Rima Hazem, Areeqa and Shahba": ACLED codes one event per place.
       const each = fatalities === null ? listedPlaces(text, places[k]) : null;
       if (each) for (const p of each) drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: [p], fatalities });
