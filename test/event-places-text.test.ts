@@ -205,6 +205,9 @@ describe('where an event happened, in the words of wire reports', () => {
     const shelled = 'Russian forces shelled an apartment building in Kharkiv on Friday, killing at least one person.';
     expect(run(`${shelled} Russian forces shelled an apartment building in Kharkiv, Ukraine's second largest city, killing at least one person.`, '2024-05-31').events).toHaveLength(1);
     expect(run(`${shelled} A second strike hit the same district of Kharkiv, killing two.`, '2024-05-31').events).toHaveLength(2);
+    expect(run(`${shelled} At least two children were among the injured in the midnight strike.`, '2024-05-31').events).toHaveLength(1);
+    const gang = 'A gang attack last week on the town of Pont-Sonde in the Artibonite region of Haiti killed at least 115 people, an official said on Wednesday.';
+    expect(run(`${gang} The U.N. had previously said that at least 70 people were killed last week when the gang invaded the town of Pont-Sonde in the Artibonite region.`, '2024-10-09').events).toHaveLength(1);
     // Another incident, told as one: kept apart.
     expect(run(`${lead} In another attack, settlers killed a man in Burin near Nablus.`, '2024-08-16').events).toHaveLength(2);
   });

@@ -31,7 +31,7 @@ const TELLERS = String.raw`(?:local\s+|international\s+|news\s+|state\s+)?(?:med
 /** Verbs of telling: "had previously said" is an earlier telling, not an earlier incident. */
 const TELLING = String.raw`(?:said|says|reported|announced|stated|confirmed|told)`;
 const ANOTHER_RE = new RegExp(
-  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second(?![-\s](?:largest|biggest|most|city|highest|lowest|in command)\b)|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+(?:${TELLERS}|${TELLING})\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+(?:${TELLERS}|${TELLING})\b)|last (?:week|month|year))\b`,
+  String.raw`\b(?:another(?!\s+(?:was|were|is|has|had|person|man|woman|boy|girl|child|civilian|one|critically|seriously|severely|badly|injured|wounded|hurt|\d)\b|\s*[,.;:”"’)]|\s*$)|other(?!\s+(?:${TELLERS}|\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|victims|dead|wounded)\b)|separate(?:ly)?|second(?![-\s](?:largest|biggest|most|city|highest|lowest|in command)\b)|also(?!\s+(?:said|says|told|reported|reports|confirmed|added|stated|noted|claimed|quoted|cited)\b)|in a related|meanwhile|elsewhere|in addition|a day (?:earlier|later)|earlier(?!\s+(?:${TELLERS}|${TELLING})\b)|later|again|respon(?:ded|se)|retaliat\w*|previous(?:ly)?(?!\s+(?:${TELLERS}|${TELLING})\b))\b`,
   'i',
 );
 
@@ -106,7 +106,9 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
     // community": one-sided attacks whose type each read from its own victims, the later named as known.
     const retold = eFacts.definite && !!eFacts.oneSided && fOneSided;
     // Two named actions of different kinds are two happenings ("stormed" the town, then "retook" it).
-    if (!eDeaths && !fDeaths && !retold && (e.type !== f.type || !sameKind(e.subType, f.subType))) return false;
+    // …unless the later names the action as known, in other words of the same type ("the midnight strike" for a missile attack).
+    const sameAction = e.type === f.type && (sameKind(e.subType, f.subType) || eFacts.definite);
+    if (!eDeaths && !fDeaths && !retold && !sameAction) return false;
     const own = e.places.filter((p) => !p.inferred);
     // Without a place of its own, only a telling that points back is the same incident: deaths
     // alone ("six people were killed"), the action named as known ("the attack"), or the same
