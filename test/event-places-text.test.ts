@@ -208,6 +208,9 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(run(`${shelled} At least two children were among the injured in the midnight strike.`, '2024-05-31').events).toHaveLength(1);
     const gang = 'A gang attack last week on the town of Pont-Sonde in the Artibonite region of Haiti killed at least 115 people, an official said on Wednesday.';
     expect(run(`${gang} The U.N. had previously said that at least 70 people were killed last week when the gang invaded the town of Pont-Sonde in the Artibonite region.`, '2024-10-09').events).toHaveLength(1);
+    const near = run('More than 100 Israeli settlers, some wearing masks, have attacked a Palestinian village near the city of Qalqilya in the occupied West Bank, burning cars and killing at least one person, authorities said. ' +
+      'The Palestinian Health Ministry said on Thursday that one Palestinian was killed and another critically wounded by armed Israeli settlers in the village of Jit, the latest in a series of attacks in the West Bank.', '2024-08-16');
+    expect(near.events.map((e) => [e.places.map((x) => x.name), e.geoPrecision, e.alsoIn?.length])).toEqual([[['Jīt'], 1, 1]]);
     // Another incident, told as one: kept apart.
     expect(run(`${lead} In another attack, settlers killed a man in Burin near Nablus.`, '2024-08-16').events).toHaveLength(2);
   });

@@ -10,7 +10,8 @@
  * - the same type and sub-type, or one of the two tells only deaths (its type came from no action);
  * - places that agree: each of the later's places is, holds or lies in one of the earlier's
  *   (Kandadji in Niger), or it names one of the earlier's places and others only within
- *   LANDMARK_KM of it, or the earlier had only an inferred place; a later telling with no
+ *   LANDMARK_KM of it, or the earlier was near a place ("a village near Qalqilya") and the
+ *   later's lie within LANDMARK_KM of it, or the earlier had only an inferred place; a later telling with no
  *   place of its own must point back: deaths alone, "the attack", "Monday's strike", or the same toll;
  * - and nothing marks it as another incident ("another attack", "separately", "in a related
  *   incident", "also", "meanwhile", "elsewhere").
@@ -82,7 +83,9 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
     // A retelling of another type ("This latest attack … came 48 hours after two communities in
     // Makurdi were attacked") may name other places than the incident's: it locates only an event of its own type.
     const sameType = into.type === e.type || target.casualtyOnly || f.casualtyOnly;
-    if (sameType && finer(e.places, into.places, placeOf)) Object.assign(into, { places: e.places, geoPrecision: e.geoPrecision });
+    // "… in the village of Jit" names the place "a village near Qalqilya" left unnamed.
+    const named = into.geoPrecision === 2 && e.geoPrecision === 1 && nearPlaces(e.places, into.places);
+    if (sameType && (finer(e.places, into.places, placeOf) || named)) Object.assign(into, { places: e.places, geoPrecision: e.geoPrecision });
     into.fatalities ??= e.fatalities;
     into.actors = [...new Set([...into.actors, ...e.actors])];
     // Each distinct trigger once: a text that retells one incident a thousand times has one event, not a thousand-part trigger.
@@ -120,6 +123,9 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
     // incident's own place, and others only as landmarks close by.
     const shared = own.filter((p) => f.places.some((q) => related(p.placeId, q.placeId)));
     if (shared.length && own.every((p) => shared.includes(p) || shared.some((q) => distanceKm(p.lat, p.lon, q.lat, q.lon) <= LANDMARK_KM))) return true;
+    // "a Palestinian village near the city of Qalqilya" retold as "in the village of Jit": the place
+    // near the town, named, within LANDMARK_KM of it.
+    if (f.geoPrecision === 2 && nearPlaces(own, f.places)) return true;
     // "The attack on Pétionville …" after "a fresh attack on Port-au-Prince": the action named as
     // known points back to the incident nearby, in the same country.
     // It may name other places besides ("… southeast of Aden, said the maritime agency, an arm of
@@ -154,6 +160,12 @@ function datesAgree(a: ConflictEvent, b: ConflictEvent): boolean {
   if (!dated.date || !undated.date) return !dated.date && !undated.date;
   const gap = dayNumber(undated.date) - dayNumber(dated.date);
   return gap >= 0 && gap <= UNDATED_REACH_DAYS;
+}
+
+/** Whether each of the named places `a` lies within LANDMARK_KM of one of `b`. */
+function nearPlaces(a: EventPlace[], b: EventPlace[]): boolean {
+  const own = a.filter((p) => !p.inferred);
+  return own.length > 0 && own.every((p) => b.some((q) => distanceKm(p.lat, p.lon, q.lat, q.lon) <= LANDMARK_KM));
 }
 
 /** How far (km) from the incident's place a later telling may name landmarks ("between the cities of Nablus and Qalqilya"). */
