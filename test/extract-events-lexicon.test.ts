@@ -221,6 +221,11 @@ describe('tallies over time are not events', () => {
     ['The Israelis have killed at least 632 Palestinians in the West Bank since 7 October', true],
     ['bringing the toll to 633 since October 7', true],
     ['has killed more than 14,000 people since the siege began', true],
+    ['The fighting has killed at least 40,000 people, according to the World Health Organization', true],
+    ['The war in Gaza has so far killed 37,900 Palestinians', true],
+    ['The strike has killed at least 12 people', false],
+    ['Most of Gaza’s population of 2.3 million have fled their homes, with many displaced multiple times', true],
+    ['Thousands fled their homes in the town on Monday', false],
     ['killed 273 fighters since Thursday', false],
     ['killed five people on 7 October', false],
   ])('%s → %s', (clause, aggregate) => {

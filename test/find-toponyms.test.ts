@@ -110,6 +110,11 @@ describe('names listed with a place are places', () => {
     expect(found('He met President Biden, Macron and Scholz in Paris on Monday.')).toEqual([]);
   });
 
+  it('reads no place in a people or an armed group that a gazetteer holds as a place ("Jewish", "Hamas")', () => {
+    const names = findToponyms(cleanArticle({ id: 'g', text: 'Jewish settlers attacked the village. Hamas raided southern Israel and Hezbollah fired rockets.', meta: {} }).article, resources).map((t) => t.surface);
+    expect(names).toEqual(['Israel']);
+  });
+
   it('takes the country of the list when the article never names it, and no other', () => {
     const text = 'An Israeli airstrike targeted fighters in Suwayda province. Clashes also broke out in Areeqa and Shahba, involving mortar fire.';
     const found = findToponyms(cleanArticle({ id: 'n', text, meta: {} }).article, resources).find((t) => t.surface === 'Areeqa');

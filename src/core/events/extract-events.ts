@@ -224,7 +224,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       const dateSpans = dates.map((d) => ({ start: d.start - cBase, end: d.end - cBase }));
       const aggregate = isAggregate(cText);
       const accepted = findTriggers(cText).filter((t) => {
-        if (aggregate && t.rule.violent) return false;
+        if (aggregate && (t.rule.violent || t.rule.subType === 'Other')) return false; // a tally of deaths or of the displaced
         if (notAsserted(cText.slice(0, t.start), t)) return false;
         if (t.rule.form === 'noun' && !nounHappens(cText, t, dateSpans)) return false;
         if (t.rule.needsTerritory && !takesTerritory(cText.slice(t.end), cBase + t.end)) return false;

@@ -120,7 +120,16 @@ export const PLURAL_PEOPLE_SUFFIX = /(?:ians|ans|ese|ish|is|ers|ites|ots|ards)$/
 export const ETHNONYMS = words(`
   turkmen turkmens kurd kurds kurdish arab arabs arabic tatar tatars tartar tartars berber berbers
   pashtun pashtuns baloch baluch uyghur uyghurs uighur uighurs circassian circassians druze
-  roma basque basques tamil tamils hausa yoruba igbo fulani tuareg hazara hazaras`);
+  roma basque basques tamil tamils hausa yoruba igbo fulani tuareg hazara hazaras jewish jews
+  alawite alawites rohingya kuki kukis meitei meiteis`);
+
+/**
+ * Armed groups and movements whose names gazetteers also hold as a place's alternate name
+ * ("Hamas" for Hamm in Germany, "Hezbollah" for a village): in the news they are the group.
+ */
+export const GROUP_NAMES = words(`
+  hamas hezbollah hizbollah hizballah taliban houthi houthis wagner hts isis isil daesh
+  shabaab al-shabaab fano`);
 
 /**
  * Generic words that close a street, road or natural feature's name and belong to it ("Darby

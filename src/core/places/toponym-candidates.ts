@@ -15,6 +15,7 @@ import { normalizeName } from './normalize-name.ts';
 import { settlementNamesAt, type SettlementName } from './settlement-phrases.ts';
 import {
   CALENDAR_WORDS,
+  GROUP_NAMES,
   ETHNONYMS,
   KIND_WORDS,
   LOCATIVE_BEFORE,
@@ -335,7 +336,8 @@ function judge(tokens: Token[], i: number, end: number, candidates: Candidate[],
   // "Al", "Su" (of "Su-24"): two letters are a place only as a known abbreviation ("UK", "US").
   if (single && /^\p{L}{1,2}$/u.test(first.text) && !first.allCaps) return verdict('short');
   // "Tatar", "Kurd": a people, not a place, whatever village shares the name.
-  if (single && ETHNONYMS.has(lower) && !demonym) return verdict('ethnonym');
+  // "Hamas", "Hezbollah": a group, likewise (the model knows the verdict as a people's).
+  if (single && (ETHNONYMS.has(lower) || GROUP_NAMES.has(lower)) && !demonym) return verdict('ethnonym');
   if (single && QUALIFIERS.has(lower)) return verdict('qualifier');
   if (persons.has(normalizeName(words.map((t) => t.text).join(' '))) && !big && !demonym) return verdict('person-known');
 
