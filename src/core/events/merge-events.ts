@@ -63,6 +63,8 @@ const AREA_KM: Partial<Record<Place['kind'], number>> = { admin1: 300, region: 3
 const PARTNERS_KEPT = 8;
 /** How many undated events each undated one is compared with. */
 const UNDATED_PARTNERS = 200;
+/** The earth's radius as distanceKm takes it (km). */
+const EARTH_KM = 6371.0088;
 /** Dates that may be aggregates (a month's toll): never merged by rule. */
 const AGGREGATE = new Set(['month', 'year']);
 /** The rule the map's fatalities follow, as the app states it. */
@@ -123,7 +125,7 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
     row.sort((a, b) => b.v.score - a.v.score || a.j - b.j);
     if (row.length > PARTNERS_KEPT) row.pop();
   };
-  for (const [i, j] of datePairs(list, rule)) {
+  for (const [i, j] of candidatePairs(list, rule, ctx.placeOf)) {
     if (list[i].articleId === list[j].articleId || apart.has(key(list[i].id, list[j].id))) continue;
     const v = judgePair(list[i], list[j], ctx.placeOf, () => similarity(list[i], list[j]), rule);
     if (!v.compatible || v.score < rule.minScore) continue;
@@ -286,11 +288,14 @@ function differentForces(a: ConflictEvent, b: ConflictEvent): boolean {
 }
 
 /**
- * The pairs of events whose dates may be one event's, without comparing every pair: dated
- * events within `weekDays` of each other (sorted by day), and undated ones with all the rest.
- * Month and year dates are never paired (see dateRelation).
+ * The pairs of events that may be one event's, without comparing every pair: dated events
+ * within `weekDays` of each other (sorted by day), and undated ones with all the dated, each
+ * pair only when their places may pass placeRelation's gate (`placeBuckets`); month and year
+ * dates are never paired (see dateRelation). Every pair is yielded once, earlier in day order
+ * first, as a plain loop over the day window would (the verdicts do not depend on which pairs
+ * the gate would have refused, so the result is the same, in near-linear time).
  */
-function* datePairs(list: readonly ConflictEvent[], rule: MergeRule): Generator<[number, number]> {
+export function* candidatePairs(list: readonly ConflictEvent[], rule: MergeRule, placeOf: MergeContext['placeOf']): Generator<[number, number]> {
   const dated: Array<{ i: number; day: number }> = [];
   const undated: number[] = [];
   list.forEach((e, i) => {
@@ -298,15 +303,109 @@ function* datePairs(list: readonly ConflictEvent[], rule: MergeRule): Generator<
     else if (!AGGREGATE.has(e.datePrecision)) dated.push({ i, day: dayNumber(e.date) });
   });
   dated.sort((a, b) => a.day - b.day || a.i - b.i);
+  const buckets = placeBuckets(dated.map((d) => list[d.i]), rule, placeOf);
+  const seen = new Int32Array(dated.length).fill(-1);
   for (let x = 0; x < dated.length; x++) {
-    for (let y = x + 1; y < dated.length && dated[y].day - dated[x].day <= rule.weekDays; y++) yield [dated[x].i, dated[y].i];
+    const near: number[] = [];
+    for (const bucket of buckets.near(list[dated[x].i])) {
+      for (let k = firstAfter(bucket, x); k < bucket.length && dated[bucket[k]].day - dated[x].day <= rule.weekDays; k++) {
+        const y = bucket[k];
+        if (seen[y] !== x) {
+          seen[y] = x;
+          near.push(y);
+        }
+      }
+    }
+    near.sort((a, b) => a - b);
+    for (const y of near) yield [dated[x].i, dated[y].i];
   }
-  // An undated report says nothing against any date: it meets every dated one, and the next
-  // UNDATED_PARTNERS undated ones (in id order), so a flood of undated copies stays linear.
+  // An undated report says nothing against any date: it meets every dated one its places allow,
+  // and the next UNDATED_PARTNERS undated ones (in id order), so a flood of undated copies stays linear.
+  const marks = new Int32Array(dated.length).fill(-1);
   for (let u = 0; u < undated.length; u++) {
     for (let v = u + 1; v < undated.length && v <= u + UNDATED_PARTNERS; v++) yield [undated[u], undated[v]];
-    for (const d of dated) yield [undated[u], d.i];
+    const near: number[] = [];
+    for (const bucket of buckets.near(list[undated[u]])) {
+      for (const y of bucket) {
+        if (marks[y] !== u) {
+          marks[y] = u;
+          near.push(y);
+        }
+      }
+    }
+    near.sort((a, b) => a - b);
+    for (const y of near) yield [undated[u], dated[y].i];
   }
+}
+
+/** The kinds of place that may contain another (see `contains`). */
+const CONTAINERS = new Set<Place['kind']>(['country', ...(Object.keys(AREA_KM) as Array<Place['kind']>)]);
+
+/**
+ * Buckets of events (their indices in `events`, ascending) by what placeRelation's gate looks
+ * at, so that the events whose places may pass it with an event's are found in a few buckets:
+ * the same place id; a point within `placeKm` (cells of a grid on the unit sphere, the chord
+ * being shorter than the arc, so the 27 cells around a point hold every point that near); and
+ * containment (an area holds only places of its country, or of none, by `contains`'s codes).
+ * A superset: the gate itself still decides.
+ */
+function placeBuckets(events: readonly ConflictEvent[], rule: MergeRule, placeOf: MergeContext['placeOf']): { near: (e: ConflictEvent) => number[][] } {
+  const side = (rule.placeKm * 1.01) / EARTH_KM; // a cell's side on the unit sphere, with a margin for rounding
+  const buckets = new Map<string, number[]>();
+  const add = (key: string, at: number) => {
+    const b = buckets.get(key);
+    if (!b) buckets.set(key, [at]);
+    else if (b[b.length - 1] !== at) b.push(at);
+  };
+  const cell = (lat: number, lon: number) => {
+    const [x, y, z] = unitVector(lat, lon);
+    return [Math.floor(x / side), Math.floor(y / side), Math.floor(z / side)];
+  };
+  const keysOf = (e: ConflictEvent, query: boolean): string[] => {
+    const keys: string[] = [];
+    for (const p of e.places) {
+      keys.push(`I:${p.placeId}`);
+      const [cx, cy, cz] = cell(p.lat, p.lon);
+      if (!query) keys.push(`G:${cx},${cy},${cz}`);
+      else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) keys.push(`G:${cx + dx},${cy + dy},${cz + dz}`);
+      const place = placeOf(p.placeId);
+      if (!place) continue;
+      const cc = place.countryCode ?? '';
+      const area = CONTAINERS.has(place.kind);
+      if (!query) {
+        keys.push(`P:${cc}`, 'P:*');
+        if (area) keys.push(`A:${cc}`, 'A:*');
+        continue;
+      }
+      // Areas that may hold this place: its country's, those of no country (any, for a place of none).
+      keys.push(...(cc ? [`A:${cc}`, 'A:'] : ['A:*']));
+      // Places this area may hold: of its country or of none (any, for an area of none).
+      if (area) keys.push(...(cc ? [`P:${cc}`, 'P:'] : ['P:*']));
+    }
+    return keys;
+  };
+  events.forEach((e, at) => {
+    for (const key of keysOf(e, false)) add(key, at);
+  });
+  return { near: (e) => [...new Set(keysOf(e, true))].map((key) => buckets.get(key)).filter((b): b is number[] => b !== undefined) };
+}
+
+/** The first index of the ascending `bucket` whose value is above `x`. */
+function firstAfter(bucket: number[], x: number): number {
+  let lo = 0;
+  let hi = bucket.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bucket[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function unitVector(lat: number, lon: number): [number, number, number] {
+  const toRad = Math.PI / 180;
+  const c = Math.cos(lat * toRad);
+  return [c * Math.cos(lon * toRad), c * Math.sin(lon * toRad), Math.sin(lat * toRad)];
 }
 
 /** How the dates of two events relate: null when they cannot be one day. */
