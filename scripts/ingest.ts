@@ -17,22 +17,25 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { GazetteerShapes } from '../src/core/places/gazetteer.ts';
 import type { PipelineResources } from '../src/core/process-article.ts';
-import type { Problem, RunReport } from '../src/core/model.ts';
+import type { Place, Problem, RunReport } from '../src/core/model.ts';
+import type { Gazetteer } from '../src/core/places/gazetteer.ts';
 import { findTemporalExpressions } from '../src/core/dates/find-temporal.ts';
 import { applyCorrections, correctedGazetteer, mergeContext, parseCorrections, type Correction } from '../src/core/events/corrections.ts';
-import { mergeEvents } from '../src/core/events/merge-events.ts';
+import { mergeEvents, type MergeContext, type MergedEvents } from '../src/core/events/merge-events.ts';
 import { summariseRun } from '../src/core/layers/run-report.ts';
 import { streamArticles } from './lib/read-articles.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { ensureGazetteer, SHAPES_PATH } from './lib/load-gazetteer.ts';
 import { INGEST_CACHE_DIR, entryFile, openCache, pipelineVersion, processToCache, readEntry, type CacheJob, type CacheResult } from './lib/ingest-cache.ts';
 import { startPool, type IngestPool } from './lib/ingest-pool.ts';
-import { writeLayers, type SpooledArticle } from './lib/write-layers.ts';
+import { writeLayers, type SpooledArticle, type WrittenLayers } from './lib/write-layers.ts';
+import { decodeTerms, LayerStore, type StoredArticle } from './lib/layer-store.ts';
+import { writeStoredLayers } from './lib/write-stored-layers.ts';
 import { dropSet, newSet, swapIn } from './lib/data-set.ts';
 import { parseArgs } from './lib/args.ts';
 import { writeAtomic } from './lib/output.ts';
@@ -135,28 +138,45 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const readProblems = [...stream.problems, ...processingProblems];
 
   // Between the passes: the corrections, then the merge of the reports of one event across articles.
-  resources ??= await corpusResources();
-  const gazetteer = resources.gazetteer;
-  const rereads = new Set(corrections.flatMap((c) => (c.kind === 'mention' ? [c.article] : [])));
-  const entries = written.map((w) => {
-    const p = readEntry(w.file);
-    // A corrected place reads the article's events again, which needs its date phrases.
-    return { ...p, temporal: rereads.has(p.article.id) ? findTemporalExpressions(p.article, p.publication) : [] };
-  });
-  const corrected = applyCorrections(entries, corrections, gazetteer);
-  const merged = mergeEvents(corrected.processed.flatMap((p) => p.events), mergeContext(corrected.processed, gazetteer, corrected));
-  const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
-  const idOfFile = new Map(written.map((w) => [w.file, w.id]));
-  const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
-
-  // Pass 2: the entries in id order, streamed out into a new set beside the output.
   const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
   const geometryOf = (id: string) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
+  let merged: MergedEvents;
+  let write: (dir: string) => WrittenLayers;
+  let store: LayerStore | null = null;
+  const problemsBetween: Problem[] = [];
+  if (corrections.length === 0) {
+    // Each article from the store of rendered articles (rendered into it when new): the merge
+    // reads only their headers, and the layers are copied from their bytes.
+    store = new LayerStore(cache);
+    const layers = store;
+    const stored = written.map((w) => layers.get(basename(w.file, '.json')) ?? layers.add(basename(w.file, '.json'), readEntry(w.file), geometryOf));
+    merged = mergeEvents(stored.flatMap((a) => a.events), await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer));
+    write = (dir) => writeStoredLayers(stored, layers, geometryOf, dir, merged) ?? writeLayers(written, readEntry, geometryOf, dir, undefined, merged);
+  } else {
+    resources ??= await corpusResources();
+    const gazetteer = resources.gazetteer;
+    const rereads = new Set(corrections.flatMap((c) => (c.kind === 'mention' ? [c.article] : [])));
+    const entries = written.map((w) => {
+      const p = readEntry(w.file);
+      // A corrected place reads the article's events again, which needs its date phrases.
+      return { ...p, temporal: rereads.has(p.article.id) ? findTemporalExpressions(p.article, p.publication) : [] };
+    });
+    const corrected = applyCorrections(entries, corrections, gazetteer);
+    problemsBetween.push(...corrected.problems);
+    const mergedHere = mergeEvents(corrected.processed.flatMap((p) => p.events), mergeContext(corrected.processed, gazetteer, corrected));
+    merged = mergedHere;
+    const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
+    const idOfFile = new Map(written.map((w) => [w.file, w.id]));
+    const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
+    write = (dir) => writeLayers(written, readCorrected, geometryOf, dir, undefined, mergedHere);
+  }
+
+  // Pass 2: the entries in id order, streamed out into a new set beside the output.
   const setDir = newSet(outDir);
   try {
-    const built = writeLayers(written, readCorrected, geometryOf, setDir, undefined, merged);
+    const built = write(setDir);
     const report: RunReport = {
-      ...summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems: [...readProblems, ...correctionProblems, ...corrected.problems], layerProblems: built.problems }),
+      ...summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems: [...readProblems, ...correctionProblems, ...problemsBetween], layerProblems: built.problems }),
       distinctEvents: merged.events.length,
       ...(correctionsFile && corrections.length ? { correctionsFile: relative(process.cwd(), correctionsFile) || correctionsFile, corrections: corrections.length } : {}),
     };
@@ -166,10 +186,38 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     }
     writeAtomic(join(setDir, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
     swapIn(setDir, outDir);
+    store?.commit();
     return report;
   } finally {
     dropSet(setDir);
+    store?.close();
   }
+}
+
+/**
+ * The merge's context from the stored headers, as `mergeContext` gives it from the articles:
+ * places from the mentions (the last of each id in read order), then the gazetteer (loaded only
+ * when an event names a place no mention gives), outlets, and the words counted beforehand.
+ */
+async function storedMergeContext(stored: StoredArticle[], store: LayerStore, gazetteer: () => Promise<Pick<Gazetteer, 'get'>>): Promise<MergeContext> {
+  const places = new Map<string, Place>();
+  for (const a of stored) {
+    for (const ref of a.places) {
+      const place = store.place(ref);
+      places.set(place.id, place);
+    }
+  }
+  const missing = stored.some((a) => a.events.some((e) => e.places.some((p) => !places.has(p.placeId))));
+  const fallback = missing ? await gazetteer() : null;
+  const outlets = new Map(stored.map((a) => [a.reported.article.id, a.outlet]));
+  const terms = new Map(stored.map((a) => [a.reported.article.id, a.terms]));
+  const sentenceTerms = new Map(stored.flatMap((a) => a.events.map((e, k) => [e.id, a.sentenceTerms?.[k]] as const)));
+  return {
+    placeOf: (id) => places.get(id) ?? fallback?.get(id),
+    outletOf: (id) => outlets.get(id) ?? null,
+    termsOf: (id) => decodeTerms(terms.get(id)),
+    sentenceTermsOf: (e) => decodeTerms(sentenceTerms.get(e.id)),
+  };
 }
 
 /** The end-of-run summary a person reads. */
