@@ -22,13 +22,14 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { GazetteerShapes } from '../src/core/places/gazetteer.ts';
 import type { PipelineResources } from '../src/core/process-article.ts';
-import type { Place, Problem, RunReport } from '../src/core/model.ts';
+import type { Place, Problem, RawArticle, RunReport } from '../src/core/model.ts';
 import type { Gazetteer } from '../src/core/places/gazetteer.ts';
 import { findTemporalExpressions } from '../src/core/dates/find-temporal.ts';
 import { applyCorrections, correctedGazetteer, mergeContext, parseCorrections, type Correction } from '../src/core/events/corrections.ts';
 import { mergeEvents, type MergeContext, type MergedEvents } from '../src/core/events/merge-events.ts';
 import { summariseRun } from '../src/core/layers/run-report.ts';
-import { streamArticles } from './lib/read-articles.ts';
+import { streamKnownArticles, type KnownArticle } from './lib/read-articles.ts';
+import { FileManifest } from './lib/file-manifest.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { ensureGazetteer, SHAPES_PATH } from './lib/load-gazetteer.ts';
 import { INGEST_CACHE_DIR, entryFile, openCache, pipelineVersion, processToCache, readEntry, type CacheJob, type CacheResult } from './lib/ingest-cache.ts';
@@ -51,8 +52,8 @@ export interface IngestOptions {
   jobs?: number;
   /** The content-hash cache folder (default .cache/ingest, or INGEST_CACHE_DIR). */
   cacheDir?: string;
-  /** Filled in with what the run did: articles processed, and taken from the cache unchanged. */
-  stats?: { processed: number; cached: number };
+  /** Filled in with what the run did: articles processed, and taken from the cache unchanged (and, when given, input files not read again: unchanged since the last run). */
+  stats?: { processed: number; cached: number; unread?: number };
   /** The corrections file (default: corrections.json in the first input folder). */
   corrections?: string;
 }
@@ -86,7 +87,20 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const jobs = resolving.length ? 1 : Math.max(1, options.jobs ?? availableParallelism());
   const version = resolving.length ? `${pipelineVersion()}+${createHash('sha256').update(JSON.stringify(resolving)).digest('hex').slice(0, 16)}` : pipelineVersion();
   const cache = openCache(options.cacheDir ?? INGEST_CACHE_DIR, version);
-  const stream = streamArticles(inputs);
+  // An entry's path from its key, as entryFile lays it out.
+  const entryOf = (key: string) => join(cache, key.slice(0, 2), `${key}.json`);
+  const keys = new WeakMap<RawArticle, string>();
+  const keyOf = (raw: RawArticle) => keys.get(raw) ?? basename(entryFile(cache, version, raw), '.json');
+  const manifest = new FileManifest(cache, entryOf, keyOf);
+  const hooks = manifest.hooks();
+  const stream = streamKnownArticles(inputs, {
+    ...hooks,
+    known: (file, name, stamp) => {
+      const known = hooks.known!(file, name, stamp);
+      if (known && options.stats?.unread !== undefined) options.stats.unread += 1;
+      return known;
+    },
+  });
   const spooled: SpooledArticle[] = [];
   const results: CacheResult[] = [];
   let resources: PipelineResources | null = null;
@@ -103,8 +117,16 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
 
   // Pass 1: every article read, hashed, and processed into the cache unless already there.
   try {
-    for await (const raw of stream) {
+    for await (const item of stream) {
+      // An article of a file unchanged since the last run comes as its key alone (its entry exists).
+      if (isKnown(item)) {
+        spooled.push({ id: item.id, seq: spooled.length, file: entryOf(item.key), source: item.file });
+        if (options.stats) options.stats.cached += 1;
+        continue;
+      }
+      const raw = item;
       const job: CacheJob = { seq: spooled.length, raw, file: entryFile(cache, version, raw) };
+      keys.set(raw, basename(job.file, '.json'));
       spooled.push({ id: raw.id, seq: job.seq, file: job.file, source: raw.file });
       if (existsSync(job.file)) {
         if (options.stats) options.stats.cached += 1;
@@ -187,6 +209,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     writeAtomic(join(setDir, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
     swapIn(setDir, outDir);
     store?.commit();
+    manifest.write();
     return report;
   } finally {
     dropSet(setDir);
@@ -218,6 +241,10 @@ async function storedMergeContext(stored: StoredArticle[], store: LayerStore, ga
     termsOf: (id) => decodeTerms(terms.get(id)),
     sentenceTermsOf: (e) => decodeTerms(sentenceTerms.get(e.id)),
   };
+}
+
+function isKnown(item: RawArticle | KnownArticle): item is KnownArticle {
+  return 'key' in item;
 }
 
 /** The end-of-run summary a person reads. */

@@ -8,7 +8,7 @@
  * the next run leaves nothing of it behind.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,12 @@ describe('incremental ingest', () => {
   it('processes only the added and changed articles and writes what a full run writes, one that drops an article too', async () => {
     const corpus = join(root, 'corpus-incremental');
     makeScaleCorpus(corpus, FIRST, { seed: 3 });
+    // Written a minute ago: the next run may trust their size and time (see file-manifest.ts).
+    const aMinuteAgo = () => {
+      const then = new Date(Date.now() - 60_000);
+      for (const f of readdirSync(corpus)) utimesSync(join(corpus, f), then, then);
+    };
+    aMinuteAgo();
     const cache = join(root, 'cache-incremental');
     const first = { processed: 0, cached: 0 };
     await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 2, stats: first });
@@ -53,6 +59,7 @@ describe('incremental ingest', () => {
 
     // Articles added in a new file, one changed and one removed in the first.
     makeScaleCorpus(corpus, ADDED, { seed: 3, first: FIRST });
+    aMinuteAgo();
     const part = join(corpus, 'scale-part-0000.jsonl');
     const lines = readFileSync(part, 'utf8').trimEnd().split('\n');
     const changed = JSON.parse(lines[7]) as { text: string };
@@ -60,9 +67,10 @@ describe('incremental ingest', () => {
     lines[7] = JSON.stringify(changed);
     lines.splice(11, 1);
     writeFileSync(part, `${lines.join('\n')}\n`);
-    const added = { processed: 0, cached: 0 };
+    const added = { processed: 0, cached: 0, unread: 0 };
     await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: added });
-    expect(added).toEqual({ processed: ADDED + 1, cached: FIRST - 2 });
+    // The changed file is read again (its size and time differ), the new one read for the first time.
+    expect(added).toEqual({ processed: ADDED + 1, cached: FIRST - 2, unread: 0 });
 
     const full = { processed: 0, cached: 0 };
     await ingest([corpus], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 2, stats: full });
@@ -74,11 +82,24 @@ describe('incremental ingest', () => {
     expect(report.articlesWritten).toBe(FIRST - 1 + ADDED);
     expect(report.distinctEvents).toBeLessThan(report.events);
 
-    // The same again, nothing to render: the store alone.
-    const again = { processed: 0, cached: 0 };
+    // The same again, nothing to process or render, and no file read: the manifest and the store alone.
+    aMinuteAgo();
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1 });
+    const again = { processed: 0, cached: 0, unread: 0 };
     await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: again });
-    expect(again).toEqual({ processed: 0, cached: FIRST - 1 + ADDED });
+    expect(again).toEqual({ processed: 0, cached: FIRST - 1 + ADDED, unread: 2 });
     expect(files(join(root, 'incremental'))).toEqual(expected);
+
+    // A file changed again, its size kept: its time tells, and it is read.
+    const kept = readFileSync(part, 'utf8');
+    writeFileSync(part, kept.replace('"outlet":"Wire Service"', '"outlet":"Wire-Service"'));
+    expect(readFileSync(part, 'utf8')).not.toBe(kept);
+    const touched = { processed: 0, cached: 0, unread: 0 };
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: touched });
+    expect(touched.unread).toBe(1);
+    expect(touched.processed).toBeGreaterThan(0);
+    await ingest([corpus], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 1 });
+    expect(files(join(root, 'incremental'))).toEqual(files(join(root, 'full')));
   }, 300_000);
 
   it('writes from the store what the one-piece buildLayers writes, ids that begin others included', async () => {
