@@ -56,6 +56,8 @@ export interface IngestOptions {
   stats?: { processed: number; cached: number; unread?: number };
   /** The corrections file (default: corrections.json in the first input folder). */
   corrections?: string;
+  /** Filled in with where the time went, in ms: reading and processing, the stored articles, the merge, writing the set. */
+  timings?: { pass1: number; store: number; merge: number; write: number };
 }
 
 /** The corrections file of a run: `--corrections FILE`, else `corrections.json` in the first input folder. */
@@ -78,6 +80,7 @@ export function readCorrections(file: string | null): { corrections: Correction[
 
 /** Runs the whole ingest; returns the report (also written to report.json). */
 export async function ingest(inputs: string[], outDir: string, options: IngestOptions = {}): Promise<RunReport> {
+  const started = performance.now();
   await ensureGazetteer();
   const correctionsFile = correctionsPath(inputs, options.corrections);
   const { corrections, problems: correctionProblems } = readCorrections(correctionsFile);
@@ -160,6 +163,13 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const readProblems = [...stream.problems, ...processingProblems];
 
   // Between the passes: the corrections, then the merge of the reports of one event across articles.
+  let clock = performance.now();
+  const lap = (phase: keyof NonNullable<IngestOptions['timings']>) => {
+    const now = performance.now();
+    if (options.timings) options.timings[phase] += now - clock;
+    clock = now;
+  };
+  if (options.timings) options.timings.pass1 += clock - started;
   const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
   const geometryOf = (id: string) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
   let merged: MergedEvents;
@@ -172,7 +182,9 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     store = new LayerStore(cache);
     const layers = store;
     const stored = written.map((w) => layers.get(basename(w.file, '.json')) ?? layers.add(basename(w.file, '.json'), readEntry(w.file), geometryOf));
-    merged = mergeEvents(stored.flatMap((a) => a.events), await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer));
+    const context = await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer);
+    lap('store');
+    merged = mergeEvents(stored.flatMap((a) => a.events), context);
     write = (dir) => writeStoredLayers(stored, layers, geometryOf, dir, merged) ?? writeLayers(written, readEntry, geometryOf, dir, undefined, merged);
   } else {
     resources ??= await corpusResources();
@@ -192,6 +204,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
     write = (dir) => writeLayers(written, readCorrected, geometryOf, dir, undefined, mergedHere);
   }
+  lap('merge');
 
   // Pass 2: the entries in id order, streamed out into a new set beside the output.
   const setDir = newSet(outDir);
@@ -210,6 +223,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     swapIn(setDir, outDir);
     store?.commit();
     manifest.write();
+    lap('write');
     return report;
   } finally {
     dropSet(setDir);
