@@ -220,9 +220,14 @@ function place(id: string, name: string, kind: Place['kind'], lat: number, lon: 
 describe('candidatePairs', () => {
   it('finds every pair the gates let through, on seeded events near and far, dated and not, in areas and out', () => {
     const random = mulberry32(11);
-    // Towns scattered around Idlib (some within placeKm of each other), areas with and without a country code.
-    const extra: Place[] = Array.from({ length: 40 }, (_, k) => place(`test:town-${k}`, `Town ${k}`, 'town', 35.5 + random() * 0.8, 36.4 + random() * 0.8, k % 2 ? 'SY.07' : 'SY.09', k % 7 === 0 ? '' : 'SY'));
-    extra.push(place('test:syria', 'Syria', 'country', 35, 38, '', 'SY'), place('test:levant', 'Levant', 'region', 35.2, 36.9, '', ''), place('test:district', 'A district', 'admin2', 35.8, 36.6, 'SY.07', 'SY'));
+    // Towns scattered over a few hundred km, some of no admin-1 code or no country code.
+    const extra: Place[] = Array.from({ length: 60 }, (_, k) => place(`test:town-${k}`, `Town ${k}`, 'town', 34 + random() * 4, 35 + random() * 4, k % 5 === 0 ? '' : k % 2 ? 'SY.07' : 'SY.09', k % 7 === 0 ? '' : 'SY'));
+    extra.push(
+      place('test:syria', 'Syria', 'country', 35, 38, '', 'SY'),
+      place('test:levant', 'Levant', 'region', 35.2, 36.9, '', ''),
+      place('test:district', 'A district', 'admin2', 35.8, 36.6, 'SY.07', 'SY'),
+      place('test:province', 'A province of no code', 'admin1', 36.5, 37.5, '', 'SY'),
+    );
     const all = [...Object.values(PLACES), ...extra];
     const placeOf = (id: string) => all.find((p) => p.id === id);
     const events = Array.from({ length: 300 }, (_, k) => {

@@ -33,7 +33,7 @@
  * then the first id) with every source, the claims on which they differ, and the fatalities by
  * ACLED's rule: the lowest figure stated. Pure: events in, groups out; inputs are not changed.
  */
-import type { ConflictEvent, EventClaim, EventMerge, EventSource, Place } from '../model.ts';
+import type { ConflictEvent, EventClaim, EventMerge, EventPlace, EventSource, Place } from '../model.ts';
 import { dayNumber, distanceKm } from '../common/geo.ts';
 
 /** The rule's numbers, each with why (see the module comment). */
@@ -124,13 +124,16 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
   const verdicts = new Map<string, PairVerdict>();
   const best = list.map(() => [] as Array<{ j: number; v: PairVerdict }>);
   const keep = (i: number, j: number, v: PairVerdict) => {
+    // The row stays sorted, best first (score, then partner): the new one goes in its place.
     const row = best[i];
-    row.push({ j, v });
-    row.sort((a, b) => b.v.score - a.v.score || a.j - b.j);
+    let at = row.length;
+    while (at > 0 && (row[at - 1].v.score < v.score || (row[at - 1].v.score === v.score && row[at - 1].j > j))) at--;
+    if (at >= PARTNERS_KEPT) return;
+    row.splice(at, 0, { j, v });
     if (row.length > PARTNERS_KEPT) row.pop();
   };
   for (const [i, j] of candidatePairs(list, rule, ctx.placeOf)) {
-    if (list[i].articleId === list[j].articleId || apart.has(key(list[i].id, list[j].id))) continue;
+    if (list[i].articleId === list[j].articleId || (apart.size > 0 && apart.has(key(list[i].id, list[j].id)))) continue;
     const v = judgePair(list[i], list[j], ctx.placeOf, () => similarity(list[i], list[j]), rule);
     if (!v.compatible || v.score < rule.minScore) continue;
     keep(i, j, v);
@@ -211,7 +214,6 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
 
 /** The gates and the score of one pair (exported for the tests and the reader's explanation). */
 export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], textOf: TextSimilarity | (() => TextSimilarity) = { sentences: 0, articles: 0 }, rule: MergeRule = defaultRule): PairVerdict {
-  const no = (reason: string): PairVerdict => ({ compatible: false, score: 0, reasons: [reason] });
   if (a.articleId === b.articleId) return no('same article');
   if (!sameFamily(a, b)) return no('a demonstration and an act of violence');
   const dates = dateRelation(a, b, rule);
@@ -280,10 +282,17 @@ export function toldTwice(a: ConflictEvent, b: ConflictEvent, placeOf: MergeCont
 
 /** A demonstration (protest, riot) is not an act of violence; a strategic development goes with either. */
 function sameFamily(a: ConflictEvent, b: ConflictEvent): boolean {
-  const family = (t: string) => (t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence');
   const fa = family(a.type);
   const fb = family(b.type);
   return fa === fb || fa === 'any' || fb === 'any';
+}
+
+function family(t: string): 'demonstration' | 'any' | 'violence' {
+  return t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence';
+}
+
+function no(reason: string): PairVerdict {
+  return { compatible: false, score: 0, reasons: [reason] };
 }
 
 /** Each names a state force and they share no actor: two armies' reports, not one event's. */
@@ -342,56 +351,86 @@ export function* candidatePairs(list: readonly ConflictEvent[], rule: MergeRule,
   }
 }
 
-/** The kinds of place that may contain another (see `contains`). */
-const CONTAINERS = new Set<Place['kind']>(['country', ...(Object.keys(AREA_KM) as Array<Place['kind']>)]);
-
 /**
  * Buckets of events (their indices in `events`, ascending) by what placeRelation's gate looks
  * at, so that the events whose places may pass it with an event's are found in a few buckets:
- * the same place id; a point within `placeKm` (cells of a grid on the unit sphere, the chord
- * being shorter than the arc, so the 27 cells around a point hold every point that near); and
- * containment (an area holds only places of its country, or of none, by `contains`'s codes).
- * A superset: the gate itself still decides.
+ * the same place id; a point within `placeKm` (cells of a grid on the unit sphere: the chord is
+ * shorter than the arc, so the 27 cells around a point hold every point that near); and each
+ * way `contains` may hold: a country holds places of its code, an admin-1 unit those of its
+ * admin-1 code, and the areas it measures (a region, an admin-2 unit, an admin-1 unit for a
+ * place of no admin-1 code) hold places within AREA_KM (grids of that size). A superset: the
+ * gate itself still decides.
  */
 function placeBuckets(events: readonly ConflictEvent[], rule: MergeRule, placeOf: MergeContext['placeOf']): { near: (e: ConflictEvent) => number[][] } {
-  const side = (rule.placeKm * 1.01) / EARTH_KM; // a cell's side on the unit sphere, with a margin for rounding
   const buckets = new Map<string, number[]>();
   const add = (key: string, at: number) => {
     const b = buckets.get(key);
     if (!b) buckets.set(key, [at]);
     else if (b[b.length - 1] !== at) b.push(at);
   };
-  const cell = (lat: number, lon: number) => {
-    const [x, y, z] = unitVector(lat, lon);
-    return [Math.floor(x / side), Math.floor(y / side), Math.floor(z / side)];
-  };
-  const keysOf = (e: ConflictEvent, query: boolean): string[] => {
+  // The keys of one place of an event, to be found by (query false) or to look in (query true).
+  const placeKeys = (p: EventPlace, query: boolean): string[] => {
     const keys: string[] = [];
-    for (const p of e.places) {
-      keys.push(`I:${p.placeId}`);
-      const [cx, cy, cz] = cell(p.lat, p.lon);
-      if (!query) keys.push(`G:${cx},${cy},${cz}`);
-      else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) keys.push(`G:${cx + dx},${cy + dy},${cz + dz}`);
-      const place = placeOf(p.placeId);
-      if (!place) continue;
-      const cc = place.countryCode ?? '';
-      const area = CONTAINERS.has(place.kind);
-      if (!query) {
-        keys.push(`P:${cc}`, 'P:*');
-        if (area) keys.push(`A:${cc}`, 'A:*');
-        continue;
-      }
-      // Areas that may hold this place: its country's, those of no country (any, for a place of none).
-      keys.push(...(cc ? [`A:${cc}`, 'A:'] : ['A:*']));
-      // Places this area may hold: of its country or of none (any, for an area of none).
-      if (area) keys.push(...(cc ? [`P:${cc}`, 'P:'] : ['P:*']));
-    }
+    // A grid key of a point: its own cell to be found in, the 27 around it to look in.
+    const grid = (name: string, km: number, lat: number, lon: number) => {
+      const side = (km * 1.01) / EARTH_KM; // a cell's side on the unit sphere, with a margin for rounding
+      const [x, y, z] = unitVector(lat, lon).map((c) => Math.floor(c / side));
+      if (!query) keys.push(`${name}:${x},${y},${z}`);
+      else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) keys.push(`${name}:${x + dx},${y + dy},${z + dz}`);
+    };
+    keys.push(`I:${p.placeId}`);
+    grid('G', rule.placeKm, p.lat, p.lon);
+    const place = placeOf(p.placeId);
+    if (!place) return keys;
+    const cc = place.countryCode ?? '';
+    // As the area: found by the places it may hold (they look up "O…" keys), looking up theirs ("H…").
+    const role = (outer: boolean, key: string) => {
+      if (query !== outer) keys.push(`O${key}`);
+      else keys.push(`H${key}`);
+    };
+    const area = (name: string, km: number, outer: boolean) => {
+      const side = (km * 1.01) / EARTH_KM;
+      const [x, y, z] = unitVector(place.lat, place.lon).map((c) => Math.floor(c / side));
+      // The area's point in its cell, a held place's point in its cell: each looks in the 27 around it when it queries.
+      const own = `${name}:${x},${y},${z}`;
+      if (!query) role(outer, own);
+      else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) role(outer, `${name}:${x + dx},${y + dy},${z + dz}`);
+    };
+    if (place.kind === 'country') {
+      if (cc) role(true, `c:${cc}`);
+    } else if (place.kind === 'admin1') {
+      if (place.admin1) role(true, `a:${place.admin1}`);
+      area(place.admin1 ? 'x' : 'r', AREA_KM.admin1!, true);
+    } else if (place.kind === 'region') area('r', AREA_KM.region!, true);
+    else if (place.kind === 'admin2') area('d', AREA_KM.admin2!, true);
+    // As a place an area may hold (a country is held by none).
+    if (place.kind === 'country') return keys;
+    if (cc) role(false, `c:${cc}`);
+    if (place.admin1) role(false, `a:${place.admin1}`);
+    else area('x', AREA_KM.admin1!, false);
+    area('r', AREA_KM.region!, false);
+    area('d', AREA_KM.admin2!, false);
     return keys;
   };
+  // Events share their places: the keys of each place are made once.
+  const placeId = (p: EventPlace) => `${p.placeId}|${p.lat}|${p.lon}`;
+  const own = new Map<string, string[]>();
   events.forEach((e, at) => {
-    for (const key of keysOf(e, false)) add(key, at);
+    for (const p of e.places) {
+      const id = placeId(p);
+      let keys = own.get(id);
+      if (!keys) own.set(id, (keys = [...new Set(placeKeys(p, false))]));
+      for (const key of keys) add(key, at);
+    }
   });
-  return { near: (e) => [...new Set(keysOf(e, true))].map((key) => buckets.get(key)).filter((b): b is number[] => b !== undefined) };
+  const looked = new Map<string, number[][]>();
+  const lookIn = (p: EventPlace) => {
+    const id = placeId(p);
+    let found = looked.get(id);
+    if (!found) looked.set(id, (found = [...new Set(placeKeys(p, true))].map((key) => buckets.get(key)).filter((b): b is number[] => b !== undefined)));
+    return found;
+  };
+  return { near: (e) => (e.places.length === 1 ? lookIn(e.places[0]) : [...new Set(e.places.flatMap(lookIn))]) };
 }
 
 /** The first index of the ascending `bucket` whose value is above `x`. */
@@ -416,9 +455,8 @@ function unitVector(lat: number, lon: number): [number, number, number] {
 function dateRelation(a: ConflictEvent, b: ConflictEvent, rule: MergeRule): { score: number; reason: string } | null {
   if (!a.date || !b.date) return { score: 0, reason: 'a report gives no date' };
   if (AGGREGATE.has(a.datePrecision) || AGGREGATE.has(b.datePrecision)) return null;
-  const slack = (e: ConflictEvent) => (e.datePrecision === 'day' ? rule.daySlack : rule.weekDays);
-  const days = Math.abs(dayNumber(a.date) - dayNumber(b.date));
-  if (days > Math.max(slack(a), slack(b))) return null;
+  const days = Math.abs(dayOf(a.date) - dayOf(b.date));
+  if (days > Math.max(a.datePrecision === 'day' ? rule.daySlack : rule.weekDays, b.datePrecision === 'day' ? rule.daySlack : rule.weekDays)) return null;
   if (a.datePrecision !== 'day' || b.datePrecision !== 'day') {
     // An approximate date that still lands within a day of the other's says a little for them.
     return days <= rule.daySlack ? { score: rule.sameDay / 4, reason: 'dates within a day, one approximate' } : { score: 0, reason: 'dates within their precision' };
@@ -426,20 +464,39 @@ function dateRelation(a: ConflictEvent, b: ConflictEvent, rule: MergeRule): { sc
   return days === 0 ? { score: rule.sameDay, reason: 'same day' } : { score: rule.sameDay / 2, reason: 'a day apart' };
 }
 
+/** Day numbers of the dates met, parsed once (a merge of 100,000 articles compares millions of pairs). */
+const DAYS = new Map<string, number>();
+
+function dayOf(date: string): number {
+  let day = DAYS.get(date);
+  if (day === undefined) DAYS.set(date, (day = dayNumber(date)));
+  return day;
+}
+
 /** How the places of two events relate: near, one containing the other, or not at all (null). */
 function placeRelation(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], rule: MergeRule): { score: number; reason: string } | null {
-  let best: { score: number; reason: string } | null = null;
+  // The first best pair of places; its reason is worded once, at the end.
+  let best: { score: number; how: 'same' | 'near' | 'within'; pa: EventPlace; pb: EventPlace; km: number } | null = null;
   for (const pa of a.places) {
     for (const pb of b.places) {
       const half = pa.inferred || pb.inferred ? 0.5 : 1;
       const km = distanceKm(pa.lat, pa.lon, pb.lat, pb.lon);
-      let found: { score: number; reason: string } | null = null;
-      if (pa.placeId === pb.placeId || km <= rule.placeKm) found = { score: rule.samePlace * half, reason: pa.placeId === pb.placeId ? `both at ${pa.name}` : `${pa.name} and ${pb.name} ${Math.round(km)} km apart` };
-      else if (contains(placeOf(pa.placeId), placeOf(pb.placeId)) || contains(placeOf(pb.placeId), placeOf(pa.placeId))) found = { score: (rule.samePlace / 2) * half, reason: `${pa.name} and ${pb.name}, one within the other` };
-      if (found && (!best || found.score > best.score)) best = found;
+      let score: number;
+      let how: 'same' | 'near' | 'within';
+      if (pa.placeId === pb.placeId || km <= rule.placeKm) {
+        score = rule.samePlace * half;
+        how = pa.placeId === pb.placeId ? 'same' : 'near';
+      } else if (contains(placeOf(pa.placeId), placeOf(pb.placeId)) || contains(placeOf(pb.placeId), placeOf(pa.placeId))) {
+        score = (rule.samePlace / 2) * half;
+        how = 'within';
+      } else continue;
+      if (!best || score > best.score) best = { score, how, pa, pb, km };
     }
   }
-  return best;
+  if (!best) return null;
+  const { pa, pb } = best;
+  const reason = best.how === 'same' ? `both at ${pa.name}` : best.how === 'near' ? `${pa.name} and ${pb.name} ${Math.round(best.km)} km apart` : `${pa.name} and ${pb.name}, one within the other`;
+  return { score: best.score, reason };
 }
 
 /**
@@ -473,12 +530,17 @@ export function textSimilarity(events: readonly ConflictEvent[], textOf: MergeCo
   const ids = [...new Set(events.map((e) => e.articleId))];
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
+  // Each article's words as ids and counts, in their order (its vector is made from them when needed).
+  const counted = new Map<string, Int32Array>();
   for (const id of ids) {
-    for (const [w] of articleTerms(id)) {
+    const pairs: number[] = [];
+    for (const [w, n] of articleTerms(id)) {
       let k = vocabulary.get(w);
       if (k === undefined) vocabulary.set(w, (k = vocabulary.size));
       df[k] = (df[k] ?? 0) + 1;
+      pairs.push(k, n);
     }
+    counted.set(id, Int32Array.from(pairs));
   }
   // Smoothed so that a corpus of two still weighs a shared word above zero.
   const idf = (k: number) => Math.log((ids.length + 1) / (df[k] ?? 1));
@@ -501,7 +563,19 @@ export function textSimilarity(events: readonly ConflictEvent[], textOf: MergeCo
   const sentences = new Map<string, Vector>();
   const articleVector = (id: string) => {
     let v = articles.get(id);
-    if (!v) articles.set(id, (v = vector(articleTerms(id))));
+    if (!v) {
+      const pairs = counted.get(id)!;
+      const words = new Int32Array(pairs.length / 2);
+      const weights = new Float64Array(pairs.length / 2);
+      let norm = 0;
+      for (let k = 0; k < words.length; k++) {
+        const x = (1 + Math.log(pairs[2 * k + 1])) * idf(pairs[2 * k]);
+        words[k] = pairs[2 * k];
+        weights[k] = x;
+        norm += x * x;
+      }
+      articles.set(id, (v = { words, weights, norm: Math.sqrt(norm) }));
+    }
     return v;
   };
   const sentenceVector = (e: ConflictEvent) => {
