@@ -7,13 +7,16 @@
  * articles.json and report.json. The same input gives byte-identical output, however many
  * workers and whatever the cache holds.
  *
- * At scale: articles are read one file at a time and processed by `jobs` worker threads (all
- * cores by default; a run with few new articles stays in this thread) into a content-hash cache
- * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again; a second pass
- * reads the entries in id order and streams the layers out (scripts/lib/write-layers.ts); the new
- * set is written beside the output folder and swapped in whole (scripts/lib/data-set.ts).
- * Between the passes, corrections and the merge across articles read every article's entry:
- * they need the whole corpus's events (and texts, for the words two reports share).
+ * At scale: articles are read one file at a time (a file unchanged since the last run is not
+ * read again: scripts/lib/file-manifest.ts) and processed by `jobs` worker threads (all cores by
+ * default; a run with few new articles stays in this thread) into a content-hash cache
+ * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again. Each entry is
+ * rendered once into the store of rendered articles (scripts/lib/layer-store.ts): the merge
+ * across articles reads only their headers (events, counted words, places), and the layers are
+ * copied from their bytes (scripts/lib/write-stored-layers.ts); the new set is written beside the
+ * output folder and swapped in whole (scripts/lib/data-set.ts). A run with corrections reads
+ * every entry instead (a correction may change an article's mentions and events) and streams the
+ * layers out with scripts/lib/write-layers.ts, as does a run whose points do not validate.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
