@@ -15,8 +15,9 @@
  *     (linear: 2.0).
  *  5. scale: ingest of a seeded corpus of 100,000 articles made from real news paragraphs
  *     (scripts/lib/scale-corpus.ts; `--articles N` for another size), in a temporary folder, with
- *     an empty cache: wall and CPU time, peak RSS (every worker thread included); then the same
- *     corpus with 100 articles added (only those processed), and again unchanged.
+ *     an empty cache: wall and CPU time, peak RSS (every worker thread included), the ingest's
+ *     phases; then the same corpus with 100 articles added (only those processed and rendered,
+ *     unchanged files not read), and again unchanged; then 5,000 articles with one job and two.
  * `--only gazetteer|geoparser|app|hostile|scale` runs one part.
  */
 import { execFileSync } from 'node:child_process';
@@ -50,6 +51,8 @@ const ROUNDS = 7;
 const DUMP_FEATURES = 50_000;
 /** Fresh-process loads per index for that figure (the median is printed). */
 const LOAD_RUNS = 5;
+/** Articles of the scale part's one-job-against-two figure. */
+const JOBS_ARTICLES = 5000;
 /** Fresh processes per hostile ingest case, and timed runs per doubling size: the median is reported. */
 const HOSTILE_RUNS = 3;
 
@@ -159,24 +162,37 @@ if (!only || only === 'scale') {
   const n = Number(args.options.articles ?? 100_000);
   const added = 100;
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  type Run = { wallMs: number; cpuMs: number; peakRssMB: number; timings: Record<string, number> };
+  const ingestRun = (corpus: string, cache: string, jobs?: number): Run & { wall: number } => {
+    const started = performance.now();
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/lib/bench-ingest.ts', corpus, join(dir, 'out'), ...(jobs ? [String(jobs)] : [])], { env: { ...process.env, INGEST_CACHE_DIR: cache }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 24 });
+    return { ...(JSON.parse(out) as Run), wall: (performance.now() - started) / 1000 };
+  };
+  const phases = (r: Run) => Object.entries(r.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ');
   try {
     const corpus = join(dir, 'corpus');
     makeScaleCorpus(corpus, n);
-    const env = { ...process.env, INGEST_CACHE_DIR: join(dir, 'cache') };
+    const cache = join(dir, 'cache');
     const run = (label: string) => {
-      const started = performance.now();
-      const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/lib/bench-ingest.ts', corpus, join(dir, 'out')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      const r = JSON.parse(out) as { wallMs: number; cpuMs: number; peakRssMB: number };
-      const wall = (performance.now() - started) / 1000;
-      console.log(`scale: ${label}: ${wall.toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${Math.round(r.peakRssMB)} MB (fresh process, every thread)`);
+      const r = ingestRun(corpus, cache);
+      console.log(`scale: ${label}: ${r.wall.toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, peak RSS ${Math.round(r.peakRssMB)} MB (fresh process, every thread; ${phases(r)})`);
+      return r;
     };
-    run(`ingest of ${n.toLocaleString('en')} articles, empty cache`);
+    const cold = run(`ingest of ${n.toLocaleString('en')} articles, empty cache`);
     makeScaleCorpus(corpus, added, { first: n });
-    run(`${added} articles added to them (only those processed)`);
-    run('the same again, unchanged');
+    const grown = run(`${added} articles added to them (only those processed)`);
+    const same = run('the same again, unchanged');
     const size = readdirSync(join(dir, 'out')).reduce((sum, f) => sum + readFileSync(join(dir, 'out', f)).length, 0);
-    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { articlesWritten: number; mentions: number; events: number };
-    console.log(`scale: output ${report.articlesWritten} articles, ${report.mentions} mentions, ${report.events} events, ${(size / 1e6).toFixed(0)} MB`);
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { articlesWritten: number; mentions: number; events: number; distinctEvents: number };
+    console.log(`scale: output ${report.articlesWritten} articles, ${report.mentions} mentions, ${report.events} events (${report.distinctEvents} after the merge), ${(size / 1e6).toFixed(0)} MB`);
+
+    // Workers: the same corpus of JOBS_ARTICLES, empty caches, one thread and two.
+    const small = join(dir, 'jobs-corpus');
+    makeScaleCorpus(small, Math.min(n, JOBS_ARTICLES), { seed: 2 });
+    const one = ingestRun(small, join(dir, 'cache-1'), 1);
+    const two = ingestRun(small, join(dir, 'cache-2'), 2);
+    console.log(`scale: ${Math.min(n, JOBS_ARTICLES).toLocaleString('en')} articles, empty cache: 1 job ${one.wall.toFixed(1)} s, 2 jobs ${two.wall.toFixed(1)} s wall: ×${(one.wall / two.wall).toFixed(2)}`);
+    console.log(`scale: summary: ${n.toLocaleString('en')} articles, ${cold.wall.toFixed(0)} s wall, ${(cold.cpuMs / 1000).toFixed(0)} s CPU, peak RSS ${Math.round(cold.peakRssMB)} MB; +${added} articles ${grown.wall.toFixed(1)} s (peak RSS ${Math.round(grown.peakRssMB)} MB); unchanged ${same.wall.toFixed(1)} s; 1 vs 2 jobs ×${(one.wall / two.wall).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,32 +7,39 @@
  * articles.json and report.json. The same input gives byte-identical output, however many
  * workers and whatever the cache holds.
  *
- * At scale: articles are read one file at a time and processed by `jobs` worker threads (all
- * cores by default; a run with few new articles stays in this thread) into a content-hash cache
- * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again; a second pass
- * reads the entries in id order and streams the layers out (scripts/lib/write-layers.ts); the new
- * set is written beside the output folder and swapped in whole (scripts/lib/data-set.ts).
- * Between the passes, corrections and the merge across articles read every article's entry:
- * they need the whole corpus's events (and texts, for the words two reports share).
+ * At scale: articles are read one file at a time (a file unchanged since the last run is not
+ * read again: scripts/lib/file-manifest.ts) and processed by `jobs` worker threads (all cores by
+ * default; a run with few new articles stays in this thread) into a content-hash cache
+ * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again. Each entry is
+ * rendered once into the store of rendered articles (scripts/lib/layer-store.ts): the merge
+ * across articles reads only their headers (events, counted words, places), and the layers are
+ * copied from their bytes (scripts/lib/write-stored-layers.ts); the new set is written beside the
+ * output folder and swapped in whole (scripts/lib/data-set.ts). A run with corrections reads
+ * every entry instead (a correction may change an article's mentions and events) and streams the
+ * layers out with scripts/lib/write-layers.ts, as does a run whose points do not validate.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { GazetteerShapes } from '../src/core/places/gazetteer.ts';
 import type { PipelineResources } from '../src/core/process-article.ts';
-import type { Problem, RunReport } from '../src/core/model.ts';
+import type { Place, Problem, RawArticle, RunReport } from '../src/core/model.ts';
+import type { Gazetteer } from '../src/core/places/gazetteer.ts';
 import { findTemporalExpressions } from '../src/core/dates/find-temporal.ts';
 import { applyCorrections, correctedGazetteer, mergeContext, parseCorrections, type Correction } from '../src/core/events/corrections.ts';
-import { mergeEvents } from '../src/core/events/merge-events.ts';
+import { mergeEvents, type MergeContext, type MergedEvents } from '../src/core/events/merge-events.ts';
 import { summariseRun } from '../src/core/layers/run-report.ts';
-import { streamArticles } from './lib/read-articles.ts';
+import { streamKnownArticles, type KnownArticle } from './lib/read-articles.ts';
+import { FileManifest } from './lib/file-manifest.ts';
 import { loadResources } from './lib/load-resources.ts';
 import { ensureGazetteer, SHAPES_PATH } from './lib/load-gazetteer.ts';
 import { INGEST_CACHE_DIR, entryFile, openCache, pipelineVersion, processToCache, readEntry, type CacheJob, type CacheResult } from './lib/ingest-cache.ts';
 import { startPool, type IngestPool } from './lib/ingest-pool.ts';
-import { writeLayers, type SpooledArticle } from './lib/write-layers.ts';
+import { writeLayers, type SpooledArticle, type WrittenLayers } from './lib/write-layers.ts';
+import { decodeTerms, LayerStore, type StoredArticle } from './lib/layer-store.ts';
+import { writeStoredLayers } from './lib/write-stored-layers.ts';
 import { dropSet, newSet, swapIn } from './lib/data-set.ts';
 import { parseArgs } from './lib/args.ts';
 import { writeAtomic } from './lib/output.ts';
@@ -48,10 +55,12 @@ export interface IngestOptions {
   jobs?: number;
   /** The content-hash cache folder (default .cache/ingest, or INGEST_CACHE_DIR). */
   cacheDir?: string;
-  /** Filled in with what the run did: articles processed, and taken from the cache unchanged. */
-  stats?: { processed: number; cached: number };
+  /** Filled in with what the run did: articles processed, and taken from the cache unchanged (and, when given, input files not read again: unchanged since the last run). */
+  stats?: { processed: number; cached: number; unread?: number };
   /** The corrections file (default: corrections.json in the first input folder). */
   corrections?: string;
+  /** Filled in with where the time went, in ms: reading and processing, the stored articles, the merge, writing the set. */
+  timings?: { pass1: number; store: number; merge: number; write: number };
 }
 
 /** The corrections file of a run: `--corrections FILE`, else `corrections.json` in the first input folder. */
@@ -74,6 +83,7 @@ export function readCorrections(file: string | null): { corrections: Correction[
 
 /** Runs the whole ingest; returns the report (also written to report.json). */
 export async function ingest(inputs: string[], outDir: string, options: IngestOptions = {}): Promise<RunReport> {
+  const started = performance.now();
   await ensureGazetteer();
   const correctionsFile = correctionsPath(inputs, options.corrections);
   const { corrections, problems: correctionProblems } = readCorrections(correctionsFile);
@@ -83,7 +93,20 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const jobs = resolving.length ? 1 : Math.max(1, options.jobs ?? availableParallelism());
   const version = resolving.length ? `${pipelineVersion()}+${createHash('sha256').update(JSON.stringify(resolving)).digest('hex').slice(0, 16)}` : pipelineVersion();
   const cache = openCache(options.cacheDir ?? INGEST_CACHE_DIR, version);
-  const stream = streamArticles(inputs);
+  // An entry's path from its key, as entryFile lays it out.
+  const entryOf = (key: string) => join(cache, key.slice(0, 2), `${key}.json`);
+  const keys = new WeakMap<RawArticle, string>();
+  const keyOf = (raw: RawArticle) => keys.get(raw) ?? basename(entryFile(cache, version, raw), '.json');
+  const manifest = new FileManifest(cache, entryOf, keyOf);
+  const hooks = manifest.hooks();
+  const stream = streamKnownArticles(inputs, {
+    ...hooks,
+    known: (file, name, stamp) => {
+      const known = hooks.known!(file, name, stamp);
+      if (known && options.stats?.unread !== undefined) options.stats.unread += 1;
+      return known;
+    },
+  });
   const spooled: SpooledArticle[] = [];
   const results: CacheResult[] = [];
   let resources: PipelineResources | null = null;
@@ -100,8 +123,16 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
 
   // Pass 1: every article read, hashed, and processed into the cache unless already there.
   try {
-    for await (const raw of stream) {
+    for await (const item of stream) {
+      // An article of a file unchanged since the last run comes as its key alone (its entry exists).
+      if (isKnown(item)) {
+        spooled.push({ id: item.id, seq: spooled.length, file: entryOf(item.key), source: item.file });
+        if (options.stats) options.stats.cached += 1;
+        continue;
+      }
+      const raw = item;
       const job: CacheJob = { seq: spooled.length, raw, file: entryFile(cache, version, raw) };
+      keys.set(raw, basename(job.file, '.json'));
       spooled.push({ id: raw.id, seq: job.seq, file: job.file, source: raw.file });
       if (existsSync(job.file)) {
         if (options.stats) options.stats.cached += 1;
@@ -135,28 +166,55 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const readProblems = [...stream.problems, ...processingProblems];
 
   // Between the passes: the corrections, then the merge of the reports of one event across articles.
-  resources ??= await corpusResources();
-  const gazetteer = resources.gazetteer;
-  const rereads = new Set(corrections.flatMap((c) => (c.kind === 'mention' ? [c.article] : [])));
-  const entries = written.map((w) => {
-    const p = readEntry(w.file);
-    // A corrected place reads the article's events again, which needs its date phrases.
-    return { ...p, temporal: rereads.has(p.article.id) ? findTemporalExpressions(p.article, p.publication) : [] };
-  });
-  const corrected = applyCorrections(entries, corrections, gazetteer);
-  const merged = mergeEvents(corrected.processed.flatMap((p) => p.events), mergeContext(corrected.processed, gazetteer, corrected));
-  const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
-  const idOfFile = new Map(written.map((w) => [w.file, w.id]));
-  const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
-
-  // Pass 2: the entries in id order, streamed out into a new set beside the output.
+  let clock = performance.now();
+  const lap = (phase: keyof NonNullable<IngestOptions['timings']>) => {
+    const now = performance.now();
+    if (options.timings) options.timings[phase] += now - clock;
+    clock = now;
+  };
+  if (options.timings) options.timings.pass1 += clock - started;
   const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
   const geometryOf = (id: string) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
+  let merged: MergedEvents;
+  let write: (dir: string) => WrittenLayers;
+  let store: LayerStore | null = null;
+  const problemsBetween: Problem[] = [];
+  if (corrections.length === 0) {
+    // Each article from the store of rendered articles (rendered into it when new): the merge
+    // reads only their headers, and the layers are copied from their bytes.
+    store = new LayerStore(cache);
+    const layers = store;
+    const stored = written.map((w) => layers.get(basename(w.file, '.json')) ?? layers.add(basename(w.file, '.json'), readEntry(w.file), geometryOf));
+    const context = await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer);
+    lap('store');
+    merged = mergeEvents(stored.flatMap((a) => a.events), context);
+    write = (dir) => writeStoredLayers(stored, layers, geometryOf, dir, merged) ?? writeLayers(written, readEntry, geometryOf, dir, undefined, merged);
+  } else {
+    resources ??= await corpusResources();
+    const gazetteer = resources.gazetteer;
+    const rereads = new Set(corrections.flatMap((c) => (c.kind === 'mention' ? [c.article] : [])));
+    const entries = written.map((w) => {
+      const p = readEntry(w.file);
+      // A corrected place reads the article's events again, which needs its date phrases.
+      return { ...p, temporal: rereads.has(p.article.id) ? findTemporalExpressions(p.article, p.publication) : [] };
+    });
+    const corrected = applyCorrections(entries, corrections, gazetteer);
+    problemsBetween.push(...corrected.problems);
+    const mergedHere = mergeEvents(corrected.processed.flatMap((p) => p.events), mergeContext(corrected.processed, gazetteer, corrected));
+    merged = mergedHere;
+    const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
+    const idOfFile = new Map(written.map((w) => [w.file, w.id]));
+    const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
+    write = (dir) => writeLayers(written, readCorrected, geometryOf, dir, undefined, mergedHere);
+  }
+  lap('merge');
+
+  // Pass 2: the entries in id order, streamed out into a new set beside the output.
   const setDir = newSet(outDir);
   try {
-    const built = writeLayers(written, readCorrected, geometryOf, setDir, undefined, merged);
+    const built = write(setDir);
     const report: RunReport = {
-      ...summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems: [...readProblems, ...correctionProblems, ...corrected.problems], layerProblems: built.problems }),
+      ...summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems: [...readProblems, ...correctionProblems, ...problemsBetween], layerProblems: built.problems }),
       distinctEvents: merged.events.length,
       ...(correctionsFile && corrections.length ? { correctionsFile: relative(process.cwd(), correctionsFile) || correctionsFile, corrections: corrections.length } : {}),
     };
@@ -166,10 +224,44 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     }
     writeAtomic(join(setDir, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
     swapIn(setDir, outDir);
+    store?.commit();
+    manifest.write();
+    lap('write');
     return report;
   } finally {
     dropSet(setDir);
+    store?.close();
   }
+}
+
+/**
+ * The merge's context from the stored headers, as `mergeContext` gives it from the articles:
+ * places from the mentions (the last of each id in read order), then the gazetteer (loaded only
+ * when an event names a place no mention gives), outlets, and the words counted beforehand.
+ */
+async function storedMergeContext(stored: StoredArticle[], store: LayerStore, gazetteer: () => Promise<Pick<Gazetteer, 'get'>>): Promise<MergeContext> {
+  const places = new Map<string, Place>();
+  for (const a of stored) {
+    for (const ref of a.places) {
+      const place = store.place(ref);
+      places.set(place.id, place);
+    }
+  }
+  const missing = stored.some((a) => a.events.some((e) => e.places.some((p) => !places.has(p.placeId))));
+  const fallback = missing ? await gazetteer() : null;
+  const outlets = new Map(stored.map((a) => [a.reported.article.id, a.outlet]));
+  const terms = new Map(stored.map((a) => [a.reported.article.id, a.terms]));
+  const sentenceTerms = new Map(stored.flatMap((a) => a.events.map((e, k) => [e.id, a.sentenceTerms?.[k]] as const)));
+  return {
+    placeOf: (id) => places.get(id) ?? fallback?.get(id),
+    outletOf: (id) => outlets.get(id) ?? null,
+    termsOf: (id) => decodeTerms(terms.get(id)),
+    sentenceTermsOf: (e) => decodeTerms(sentenceTerms.get(e.id)),
+  };
+}
+
+function isKnown(item: RawArticle | KnownArticle): item is KnownArticle {
+  return 'key' in item;
 }
 
 /** The end-of-run summary a person reads. */

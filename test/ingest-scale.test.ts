@@ -1,17 +1,28 @@
 /**
  * The ingest at scale, on a seeded corpus of real news paragraphs (scripts/lib/scale-corpus.ts)
- * in a temporary folder: a run that adds articles to a cached corpus processes only those and
- * writes byte for byte what a full run writes (with workers or without); and a run killed with
+ * in a temporary folder: a run that adds, changes and removes articles of a cached corpus
+ * processes only the new and changed ones and writes byte for byte what a full run writes (with
+ * workers or without), and the store of rendered articles writes what the one-piece
+ * `buildLayers` writes; and a run killed with
  * SIGKILL, in its first pass or while it writes the new set, leaves the previous set whole, and
  * the next run leaves nothing of it behind.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../scripts/ingest.ts';
 import { makeScaleCorpus } from '../scripts/lib/scale-corpus.ts';
+import { loadResources } from '../scripts/lib/load-resources.ts';
+import { readArticles } from '../scripts/lib/read-articles.ts';
+import { SHAPES_PATH } from '../scripts/lib/load-gazetteer.ts';
+import { processArticle } from '../src/core/process-article.ts';
+import { mergeEvents } from '../src/core/events/merge-events.ts';
+import { mergeContext } from '../src/core/events/corrections.ts';
+import { buildLayers } from '../src/core/layers/build-layers.ts';
+import type { GazetteerShapes } from '../src/core/places/gazetteer.ts';
+import type { RunReport } from '../src/core/model.ts';
 
 let root: string;
 const FIRST = 400;
@@ -19,7 +30,9 @@ const ADDED = 40;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'ingest-scale-'));
+  // The killed runs' corpus: the first file, and a second of articles new to its cache.
   makeScaleCorpus(join(root, 'corpus'), FIRST, { seed: 3 });
+  makeScaleCorpus(join(root, 'corpus'), ADDED, { seed: 3, first: FIRST });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,23 +43,88 @@ function files(dir: string): Record<string, string> {
 }
 
 describe('incremental ingest', () => {
-  it('processes only the added articles and writes what a full run writes', async () => {
+  it('processes only the added and changed articles and writes what a full run writes, one that drops an article too', async () => {
+    const corpus = join(root, 'corpus-incremental');
+    makeScaleCorpus(corpus, FIRST, { seed: 3 });
+    // Written a minute ago: the next run may trust their size and time (see file-manifest.ts).
+    const aMinuteAgo = () => {
+      const then = new Date(Date.now() - 60_000);
+      for (const f of readdirSync(corpus)) utimesSync(join(corpus, f), then, then);
+    };
+    aMinuteAgo();
     const cache = join(root, 'cache-incremental');
     const first = { processed: 0, cached: 0 };
-    await ingest([join(root, 'corpus')], join(root, 'incremental'), { cacheDir: cache, jobs: 2, stats: first });
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 2, stats: first });
     expect(first).toEqual({ processed: FIRST, cached: 0 });
 
-    makeScaleCorpus(join(root, 'corpus'), ADDED, { seed: 3, first: FIRST });
-    const added = { processed: 0, cached: 0 };
-    await ingest([join(root, 'corpus')], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: added });
-    expect(added).toEqual({ processed: ADDED, cached: FIRST });
+    // Articles added in a new file, one changed and one removed in the first.
+    makeScaleCorpus(corpus, ADDED, { seed: 3, first: FIRST });
+    aMinuteAgo();
+    const part = join(corpus, 'scale-part-0000.jsonl');
+    const lines = readFileSync(part, 'utf8').trimEnd().split('\n');
+    const changed = JSON.parse(lines[7]) as { text: string };
+    changed.text += '\n\nOn Monday, shelling hit Aleppo, killing four civilians.';
+    lines[7] = JSON.stringify(changed);
+    lines.splice(11, 1);
+    writeFileSync(part, `${lines.join('\n')}\n`);
+    const added = { processed: 0, cached: 0, unread: 0 };
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: added });
+    // The changed file is read again (its size and time differ), the new one read for the first time.
+    expect(added).toEqual({ processed: ADDED + 1, cached: FIRST - 2, unread: 0 });
 
     const full = { processed: 0, cached: 0 };
-    await ingest([join(root, 'corpus')], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 2, stats: full });
-    expect(full).toEqual({ processed: FIRST + ADDED, cached: 0 });
+    await ingest([corpus], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 2, stats: full });
+    expect(full).toEqual({ processed: FIRST - 1 + ADDED, cached: 0 });
     const expected = files(join(root, 'full'));
     expect(Object.keys(expected)).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'mentions.geojson', 'report.json', 'routes.geojson']);
     expect(files(join(root, 'incremental'))).toEqual(expected);
+    const report = JSON.parse(expected['report.json']) as RunReport;
+    expect(report.articlesWritten).toBe(FIRST - 1 + ADDED);
+    expect(report.distinctEvents).toBeLessThan(report.events);
+
+    // The same again, nothing to process or render, and no file read: the manifest and the store alone.
+    aMinuteAgo();
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1 });
+    const again = { processed: 0, cached: 0, unread: 0 };
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: again });
+    expect(again).toEqual({ processed: 0, cached: FIRST - 1 + ADDED, unread: 2 });
+    expect(files(join(root, 'incremental'))).toEqual(expected);
+
+    // A file changed again, its size kept: its time tells, and it is read.
+    const kept = readFileSync(part, 'utf8');
+    writeFileSync(part, kept.replace('"outlet":"Wire Service"', '"outlet":"Wire-Service"'));
+    expect(readFileSync(part, 'utf8')).not.toBe(kept);
+    const touched = { processed: 0, cached: 0, unread: 0 };
+    await ingest([corpus], join(root, 'incremental'), { cacheDir: cache, jobs: 1, stats: touched });
+    expect(touched.unread).toBe(1);
+    expect(touched.processed).toBeGreaterThan(0);
+    await ingest([corpus], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 1 });
+    expect(files(join(root, 'incremental'))).toEqual(files(join(root, 'full')));
+  }, 300_000);
+
+  it('writes from the store what the one-piece buildLayers writes, ids that begin others included', async () => {
+    const corpus = join(root, 'corpus-prefix');
+    makeScaleCorpus(corpus, 60, { seed: 5, prefix: 'p' });
+    // "p-0000001" begins "p-0000001:b" and "p-00000012": the mention points need the global sort.
+    const lines = readFileSync(join(corpus, 'p-part-0000.jsonl'), 'utf8').trimEnd().split('\n');
+    const copy = (k: number, id: string) => JSON.stringify({ ...(JSON.parse(lines[k]) as object), id });
+    writeFileSync(join(corpus, 'p-part-0001.jsonl'), `${[copy(3, 'p-0000001:b'), copy(4, 'p-00000012')].join('\n')}\n`);
+    const out = join(root, 'prefix');
+    await ingest([corpus], out, { cacheDir: join(root, 'cache-prefix'), jobs: 1 });
+    await ingest([corpus], out, { cacheDir: join(root, 'cache-prefix'), jobs: 1 });
+
+    const resources = await loadResources();
+    const { articles } = await readArticles([corpus]);
+    const processed = articles.map((a) => processArticle(a, resources));
+    const merged = mergeEvents(processed.flatMap((p) => p.events), mergeContext(processed, resources.gazetteer));
+    const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
+    const built = buildLayers(processed, (id) => shapes[id], undefined, merged);
+    expect(built.problems).toEqual([]);
+    const written = files(out);
+    for (const [name, layer] of Object.entries(built.layers)) expect(written[`${name}.geojson`], name).toBe(`${JSON.stringify(layer)}\n`);
+    expect(written['articles.json']).toBe(`${JSON.stringify(built.articles)}\n`);
+    expect(built.layers.mentions.features.length).toBeGreaterThan(100);
+    expect(merged.merges.length).toBeGreaterThan(0);
   }, 300_000);
 });
 
@@ -72,7 +150,7 @@ describe('a killed ingest', () => {
   it('leaves the previous set whole, in either pass, and the next run cleans up', async () => {
     const out = join(root, 'sets', 'data');
     const cache = join(root, 'cache-kill');
-    // The previous set: the corpus's first 100 articles.
+    // The previous set: the corpus's first file.
     await ingest([join(root, 'corpus', 'scale-part-0000.jsonl')], out, { cacheDir: cache, jobs: 1 });
     const previous = files(out);
     const leftovers = () => readdirSync(join(root, 'sets')).filter((f) => f !== 'data');
@@ -95,5 +173,12 @@ describe('a killed ingest', () => {
     expect(leftovers()).toEqual([]);
     const tmp = readdirSync(cache).flatMap((version) => readdirSync(join(cache, version, '.tmp')));
     expect(tmp).toEqual([]);
+    // The store of rendered articles: its index and the segments it names, nothing a dead run began.
+    for (const version of readdirSync(cache)) {
+      for (const store of readdirSync(join(cache, version)).filter((f) => f.startsWith('store-'))) {
+        const index = JSON.parse(readFileSync(join(cache, version, store, 'index.json'), 'utf8')) as { segments: string[] };
+        expect(readdirSync(join(cache, version, store)).sort()).toEqual([...index.segments, 'index.json'].sort());
+      }
+    }
   }, 300_000);
 });

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConflictEvent, EventPlace, Place } from '../src/core/model.ts';
-import { defaultRule, judgePair, mergeEvents, toldTwice, type MergeContext } from '../src/core/events/merge-events.ts';
+import { candidatePairs, defaultRule, judgePair, mergeEvents, toldTwice, type MergeContext } from '../src/core/events/merge-events.ts';
+import { mulberry32 } from '../src/core/common/seeded-random.ts';
 
 const PLACES: Record<string, Place> = {
   nayrab: place('curated:nayrab-idlib', 'Nayrab (Idlib)', 'village', 35.8697, 36.7183, 'SY.07'),
@@ -215,3 +216,38 @@ function at(key: keyof typeof PLACES, inferred = false): EventPlace {
 function place(id: string, name: string, kind: Place['kind'], lat: number, lon: number, admin1: string, countryCode = 'SY'): Place {
   return { id, name, kind, lat, lon, countryCode, admin1, population: 0, featureCode: kind === 'admin1' ? 'ADM1' : 'PPL', source: 'geonames' };
 }
+
+describe('candidatePairs', () => {
+  it('finds every pair the gates let through, on seeded events near and far, dated and not, in areas and out', () => {
+    const random = mulberry32(11);
+    // Towns scattered over a few hundred km, some of no admin-1 code or no country code.
+    const extra: Place[] = Array.from({ length: 60 }, (_, k) => place(`test:town-${k}`, `Town ${k}`, 'town', 34 + random() * 4, 35 + random() * 4, k % 5 === 0 ? '' : k % 2 ? 'SY.07' : 'SY.09', k % 7 === 0 ? '' : 'SY'));
+    extra.push(
+      place('test:syria', 'Syria', 'country', 35, 38, '', 'SY'),
+      place('test:levant', 'Levant', 'region', 35.2, 36.9, '', ''),
+      place('test:district', 'A district', 'admin2', 35.8, 36.6, 'SY.07', 'SY'),
+      place('test:province', 'A province of no code', 'admin1', 36.5, 37.5, '', 'SY'),
+    );
+    const all = [...Object.values(PLACES), ...extra];
+    const placeOf = (id: string) => all.find((p) => p.id === id);
+    const events = Array.from({ length: 300 }, (_, k) => {
+      const places = Array.from({ length: 1 + Math.floor(random() * 2) }, () => {
+        const p = all[Math.floor(random() * all.length)];
+        return { placeId: p.id, name: p.name, lat: p.lat, lon: p.lon, inferred: random() < 0.2 };
+      });
+      const undated = random() < 0.1;
+      const day = 1 + Math.floor(random() * 20);
+      return event(`a${k % 150}#${k}`, { date: undated ? null : `2020-02-${String(day).padStart(2, '0')}`, datePrecision: random() < 0.15 ? 'week' : 'day', places, actors: [] });
+    }).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const found = new Set([...candidatePairs(events, defaultRule, placeOf)].map(([i, j]) => `${Math.min(i, j)} ${Math.max(i, j)}`));
+    let passing = 0;
+    for (let i = 0; i < events.length; i++) {
+      for (let j = i + 1; j < events.length; j++) {
+        if (!judgePair(events[i], events[j], placeOf).compatible) continue;
+        passing += 1;
+        expect(found.has(`${i} ${j}`), `${events[i].id} and ${events[j].id}`).toBe(true);
+      }
+    }
+    expect(passing).toBeGreaterThan(200);
+  });
+});

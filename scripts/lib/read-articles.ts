@@ -16,6 +16,27 @@ export interface ReadArticlesOptions {
   maxBytes?: number;
   /** Paths in `file` fields and problems are relative to this folder (default: the working directory). */
   base?: string;
+  /**
+   * Files read by an earlier run, for `streamKnownArticles`: given a file (its path, its name as
+   * reported and a stamp of its size, modification time and folder's metadata.json), what it
+   * gave then, or undefined to read it.
+   */
+  known?: (file: string, name: string, stamp: string) => KnownFile | undefined;
+  /** Called after each file read, with every article it gave (duplicates of earlier files too) and its problems, for `known` next time. */
+  onRead?: (file: string, name: string, stamp: string, articles: RawArticle[], problems: Problem[]) => void;
+}
+
+/** What a file gave when it was read: its articles (by id, with what the caller keeps of each) and its problems. */
+export interface KnownFile {
+  articles: Array<{ id: string; key: string }>;
+  problems: Problem[];
+}
+
+/** An article of a known file: not read again, only its id and the caller's key. */
+export interface KnownArticle {
+  id: string;
+  key: string;
+  file: string;
 }
 
 /** What a run read. */
@@ -40,7 +61,7 @@ export async function readArticles(paths: string[], opts: ReadArticlesOptions = 
 }
 
 /** Articles one at a time, as `readArticles` finds them; problems and the file count fill in as it goes. */
-export interface ArticleStream extends AsyncIterable<RawArticle> {
+export interface ArticleStream<T = RawArticle> extends AsyncIterable<T> {
   readonly problems: Problem[];
   readonly filesRead: number;
 }
@@ -50,9 +71,17 @@ export interface ArticleStream extends AsyncIterable<RawArticle> {
  * file's bytes and the ids seen so far are held, so a corpus of any size reads in bounded memory.
  */
 export function streamArticles(paths: string[], opts: ReadArticlesOptions = {}): ArticleStream {
+  return streamKnownArticles(paths, { ...opts, known: undefined }) as ArticleStream;
+}
+
+/**
+ * As `streamArticles`, but a file `opts.known` knows (same size, time and metadata) is not read:
+ * its articles come as `KnownArticle`s, in their place, duplicates dropped as when it was read.
+ */
+export function streamKnownArticles(paths: string[], opts: ReadArticlesOptions = {}): ArticleStream<RawArticle | KnownArticle> {
   const problems: Problem[] = [];
   const state = { filesRead: 0 };
-  async function* articles(): AsyncGenerator<RawArticle> {
+  async function* articles(): AsyncGenerator<RawArticle | KnownArticle> {
     const base = opts.base ?? process.cwd();
     const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     const firstFile = new Map<string, string>();
@@ -66,11 +95,34 @@ export function streamArticles(paths: string[], opts: ReadArticlesOptions = {}):
       state.filesRead++;
       const name = rel(file);
       let bytes: Uint8Array;
+      let stamp = '';
       try {
         const info = await stat(file);
         if (info.size > maxBytes) {
           problems.push({ code: 'file-too-large', message: `File is ${info.size} bytes, over the limit of ${maxBytes} bytes. File skipped.`, severity: 'error', file: name });
           continue;
+        }
+        if (opts.known || opts.onRead) {
+          const side = await stat(path.join(path.dirname(file), 'metadata.json')).catch(() => null);
+          stamp = `${info.size} ${info.mtimeMs} ${side ? `${side.size} ${side.mtimeMs}` : '-'}`;
+          const known = opts.known?.(file, name, stamp);
+          if (known) {
+            problems.push(...known.problems);
+            // The folder's metadata.json read as for a file read, for its problems.
+            const dir = path.dirname(file);
+            if (!metadata.has(dir)) metadata.set(dir, loadMetadata(dir, rel, problems));
+            await metadata.get(dir);
+            for (const article of known.articles) {
+              const first = firstFile.get(article.id);
+              if (first !== undefined) {
+                problems.push({ code: 'duplicate-id', message: `Article id "${article.id}" was already read from ${first}; this one is skipped.`, severity: 'error', file: name, articleId: article.id });
+                continue;
+              }
+              firstFile.set(article.id, name);
+              yield { id: article.id, key: article.key, file: name };
+            }
+            continue;
+          }
         }
         bytes = await readFile(file);
       } catch (e) {
@@ -82,17 +134,21 @@ export function streamArticles(paths: string[], opts: ReadArticlesOptions = {}):
       const dir = path.dirname(file);
       if (!metadata.has(dir)) metadata.set(dir, loadMetadata(dir, rel, problems));
       const sideMeta = await metadata.get(dir)!;
+      const given: RawArticle[] = [];
       for (const article of result.articles) {
+        // The file's own metadata wins; metadata.json fills the gaps (keyed by file name or id).
+        const extra = sideMeta[path.basename(file)] ?? sideMeta[article.id] ?? {};
+        const raw = { ...article, meta: { ...extra, ...article.meta } };
+        given.push(raw);
         const first = firstFile.get(article.id);
         if (first !== undefined) {
           problems.push({ code: 'duplicate-id', message: `Article id "${article.id}" was already read from ${first}; this one is skipped.`, severity: 'error', file: name, articleId: article.id });
           continue;
         }
         firstFile.set(article.id, name);
-        // The file's own metadata wins; metadata.json fills the gaps (keyed by file name or id).
-        const extra = sideMeta[path.basename(file)] ?? sideMeta[article.id] ?? {};
-        yield { ...article, meta: { ...extra, ...article.meta } };
+        yield raw;
       }
+      opts.onRead?.(file, name, stamp, given, result.problems);
     }
   }
   return {

@@ -33,7 +33,7 @@
  * then the first id) with every source, the claims on which they differ, and the fatalities by
  * ACLED's rule: the lowest figure stated. Pure: events in, groups out; inputs are not changed.
  */
-import type { ConflictEvent, EventClaim, EventMerge, EventSource, Place } from '../model.ts';
+import type { ConflictEvent, EventClaim, EventMerge, EventPlace, EventSource, Place } from '../model.ts';
 import { dayNumber, distanceKm } from '../common/geo.ts';
 
 /** The rule's numbers, each with why (see the module comment). */
@@ -63,6 +63,8 @@ const AREA_KM: Partial<Record<Place['kind'], number>> = { admin1: 300, region: 3
 const PARTNERS_KEPT = 8;
 /** How many undated events each undated one is compared with. */
 const UNDATED_PARTNERS = 200;
+/** The earth's radius as distanceKm takes it (km). */
+const EARTH_KM = 6371.0088;
 /** Dates that may be aggregates (a month's toll): never merged by rule. */
 const AGGREGATE = new Set(['month', 'year']);
 /** The rule the map's fatalities follow, as the app states it. */
@@ -76,6 +78,10 @@ export interface MergeContext {
   outletOf?: (articleId: string) => string | null;
   /** The text of an article (the events' spans index it): two reports of one event share their rare words. */
   textOf?: (articleId: string) => string;
+  /** Instead of `textOf`: an article's words, counted in the order met (`termCounts` of its text). */
+  termsOf?: (articleId: string) => Iterable<[string, number]>;
+  /** With `termsOf`: the words of an event's sentence and its retellings (`termCounts` of them, joined by spaces). */
+  sentenceTermsOf?: (event: ConflictEvent) => Iterable<[string, number]>;
   /** Pairs a correction joined ("these two are one"): merged whatever the rule says. */
   join?: Array<[string, string]>;
   /** Pairs a correction kept apart ("these are not one"). */
@@ -112,19 +118,22 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
   const key = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
   const joined = new Set((ctx.join ?? []).map(([a, b]) => key(a, b)));
   const apart = new Set((ctx.separate ?? []).map(([a, b]) => key(a, b)));
-  const similarity = textSimilarity(list, ctx.textOf);
+  const similarity = textSimilarity(list, ctx.textOf, ctx);
   // Only pairs that reach the score are kept, and for each event its best PARTNERS_KEPT: memory
   // stays linear when thousands of reports tell one story (a missing verdict: never one group).
   const verdicts = new Map<string, PairVerdict>();
   const best = list.map(() => [] as Array<{ j: number; v: PairVerdict }>);
   const keep = (i: number, j: number, v: PairVerdict) => {
+    // The row stays sorted, best first (score, then partner): the new one goes in its place.
     const row = best[i];
-    row.push({ j, v });
-    row.sort((a, b) => b.v.score - a.v.score || a.j - b.j);
+    let at = row.length;
+    while (at > 0 && (row[at - 1].v.score < v.score || (row[at - 1].v.score === v.score && row[at - 1].j > j))) at--;
+    if (at >= PARTNERS_KEPT) return;
+    row.splice(at, 0, { j, v });
     if (row.length > PARTNERS_KEPT) row.pop();
   };
-  for (const [i, j] of datePairs(list, rule)) {
-    if (list[i].articleId === list[j].articleId || apart.has(key(list[i].id, list[j].id))) continue;
+  for (const [i, j] of candidatePairs(list, rule, ctx.placeOf)) {
+    if (list[i].articleId === list[j].articleId || (apart.size > 0 && apart.has(key(list[i].id, list[j].id)))) continue;
     const v = judgePair(list[i], list[j], ctx.placeOf, () => similarity(list[i], list[j]), rule);
     if (!v.compatible || v.score < rule.minScore) continue;
     keep(i, j, v);
@@ -205,7 +214,6 @@ export function mergeEvents(events: readonly ConflictEvent[], ctx: MergeContext)
 
 /** The gates and the score of one pair (exported for the tests and the reader's explanation). */
 export function judgePair(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], textOf: TextSimilarity | (() => TextSimilarity) = { sentences: 0, articles: 0 }, rule: MergeRule = defaultRule): PairVerdict {
-  const no = (reason: string): PairVerdict => ({ compatible: false, score: 0, reasons: [reason] });
   if (a.articleId === b.articleId) return no('same article');
   if (!sameFamily(a, b)) return no('a demonstration and an act of violence');
   const dates = dateRelation(a, b, rule);
@@ -274,10 +282,17 @@ export function toldTwice(a: ConflictEvent, b: ConflictEvent, placeOf: MergeCont
 
 /** A demonstration (protest, riot) is not an act of violence; a strategic development goes with either. */
 function sameFamily(a: ConflictEvent, b: ConflictEvent): boolean {
-  const family = (t: string) => (t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence');
   const fa = family(a.type);
   const fb = family(b.type);
   return fa === fb || fa === 'any' || fb === 'any';
+}
+
+function family(t: string): 'demonstration' | 'any' | 'violence' {
+  return t === 'Protests' || t === 'Riots' ? 'demonstration' : t === 'Strategic developments' ? 'any' : 'violence';
+}
+
+function no(reason: string): PairVerdict {
+  return { compatible: false, score: 0, reasons: [reason] };
 }
 
 /** Each names a state force and they share no actor: two armies' reports, not one event's. */
@@ -286,11 +301,14 @@ function differentForces(a: ConflictEvent, b: ConflictEvent): boolean {
 }
 
 /**
- * The pairs of events whose dates may be one event's, without comparing every pair: dated
- * events within `weekDays` of each other (sorted by day), and undated ones with all the rest.
- * Month and year dates are never paired (see dateRelation).
+ * The pairs of events that may be one event's, without comparing every pair: dated events
+ * within `weekDays` of each other (sorted by day), and undated ones with all the dated, each
+ * pair only when their places may pass placeRelation's gate (`placeBuckets`); month and year
+ * dates are never paired (see dateRelation). Every pair is yielded once, earlier in day order
+ * first, as a plain loop over the day window would (the verdicts do not depend on which pairs
+ * the gate would have refused, so the result is the same, in near-linear time).
  */
-function* datePairs(list: readonly ConflictEvent[], rule: MergeRule): Generator<[number, number]> {
+export function* candidatePairs(list: readonly ConflictEvent[], rule: MergeRule, placeOf: MergeContext['placeOf']): Generator<[number, number]> {
   const dated: Array<{ i: number; day: number }> = [];
   const undated: number[] = [];
   list.forEach((e, i) => {
@@ -298,24 +316,147 @@ function* datePairs(list: readonly ConflictEvent[], rule: MergeRule): Generator<
     else if (!AGGREGATE.has(e.datePrecision)) dated.push({ i, day: dayNumber(e.date) });
   });
   dated.sort((a, b) => a.day - b.day || a.i - b.i);
+  const buckets = placeBuckets(dated.map((d) => list[d.i]), rule, placeOf);
+  const seen = new Int32Array(dated.length).fill(-1);
   for (let x = 0; x < dated.length; x++) {
-    for (let y = x + 1; y < dated.length && dated[y].day - dated[x].day <= rule.weekDays; y++) yield [dated[x].i, dated[y].i];
+    const near: number[] = [];
+    for (const bucket of buckets.near(list[dated[x].i])) {
+      for (let k = firstAfter(bucket, x); k < bucket.length && dated[bucket[k]].day - dated[x].day <= rule.weekDays; k++) {
+        const y = bucket[k];
+        if (seen[y] !== x) {
+          seen[y] = x;
+          near.push(y);
+        }
+      }
+    }
+    near.sort((a, b) => a - b);
+    for (const y of near) yield [dated[x].i, dated[y].i];
   }
-  // An undated report says nothing against any date: it meets every dated one, and the next
-  // UNDATED_PARTNERS undated ones (in id order), so a flood of undated copies stays linear.
+  // An undated report says nothing against any date: it meets every dated one its places allow,
+  // and the next UNDATED_PARTNERS undated ones (in id order), so a flood of undated copies stays linear.
+  const marks = new Int32Array(dated.length).fill(-1);
   for (let u = 0; u < undated.length; u++) {
     for (let v = u + 1; v < undated.length && v <= u + UNDATED_PARTNERS; v++) yield [undated[u], undated[v]];
-    for (const d of dated) yield [undated[u], d.i];
+    const near: number[] = [];
+    for (const bucket of buckets.near(list[undated[u]])) {
+      for (const y of bucket) {
+        if (marks[y] !== u) {
+          marks[y] = u;
+          near.push(y);
+        }
+      }
+    }
+    near.sort((a, b) => a - b);
+    for (const y of near) yield [undated[u], dated[y].i];
   }
+}
+
+/**
+ * Buckets of events (their indices in `events`, ascending) by what placeRelation's gate looks
+ * at, so that the events whose places may pass it with an event's are found in a few buckets:
+ * the same place id; a point within `placeKm` (cells of a grid on the unit sphere: the chord is
+ * shorter than the arc, so the 27 cells around a point hold every point that near); and each
+ * way `contains` may hold: a country holds places of its code, an admin-1 unit those of its
+ * admin-1 code, and the areas it measures (a region, an admin-2 unit, an admin-1 unit for a
+ * place of no admin-1 code) hold places within AREA_KM (grids of that size). A superset: the
+ * gate itself still decides.
+ */
+function placeBuckets(events: readonly ConflictEvent[], rule: MergeRule, placeOf: MergeContext['placeOf']): { near: (e: ConflictEvent) => number[][] } {
+  const buckets = new Map<string, number[]>();
+  const add = (key: string, at: number) => {
+    const b = buckets.get(key);
+    if (!b) buckets.set(key, [at]);
+    else if (b[b.length - 1] !== at) b.push(at);
+  };
+  // The keys of one place of an event, to be found by (query false) or to look in (query true).
+  const placeKeys = (p: EventPlace, query: boolean): string[] => {
+    const keys: string[] = [];
+    // A grid key of a point: its own cell to be found in, the 27 around it to look in.
+    const grid = (name: string, km: number, lat: number, lon: number) => {
+      const side = (km * 1.01) / EARTH_KM; // a cell's side on the unit sphere, with a margin for rounding
+      const [x, y, z] = unitVector(lat, lon).map((c) => Math.floor(c / side));
+      if (!query) keys.push(`${name}:${x},${y},${z}`);
+      else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) keys.push(`${name}:${x + dx},${y + dy},${z + dz}`);
+    };
+    keys.push(`I:${p.placeId}`);
+    grid('G', rule.placeKm, p.lat, p.lon);
+    const place = placeOf(p.placeId);
+    if (!place) return keys;
+    const cc = place.countryCode ?? '';
+    // As the area: found by the places it may hold (they look up "O…" keys), looking up theirs ("H…").
+    const role = (outer: boolean, key: string) => {
+      if (query !== outer) keys.push(`O${key}`);
+      else keys.push(`H${key}`);
+    };
+    const area = (name: string, km: number, outer: boolean) => {
+      const side = (km * 1.01) / EARTH_KM;
+      const [x, y, z] = unitVector(place.lat, place.lon).map((c) => Math.floor(c / side));
+      // The area's point in its cell, a held place's point in its cell: each looks in the 27 around it when it queries.
+      const own = `${name}:${x},${y},${z}`;
+      if (!query) role(outer, own);
+      else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) role(outer, `${name}:${x + dx},${y + dy},${z + dz}`);
+    };
+    if (place.kind === 'country') {
+      if (cc) role(true, `c:${cc}`);
+    } else if (place.kind === 'admin1') {
+      if (place.admin1) role(true, `a:${place.admin1}`);
+      area(place.admin1 ? 'x' : 'r', AREA_KM.admin1!, true);
+    } else if (place.kind === 'region') area('r', AREA_KM.region!, true);
+    else if (place.kind === 'admin2') area('d', AREA_KM.admin2!, true);
+    // As a place an area may hold (a country is held by none).
+    if (place.kind === 'country') return keys;
+    if (cc) role(false, `c:${cc}`);
+    if (place.admin1) role(false, `a:${place.admin1}`);
+    else area('x', AREA_KM.admin1!, false);
+    area('r', AREA_KM.region!, false);
+    area('d', AREA_KM.admin2!, false);
+    return keys;
+  };
+  // Events share their places: the keys of each place are made once.
+  const placeId = (p: EventPlace) => `${p.placeId}|${p.lat}|${p.lon}`;
+  const own = new Map<string, string[]>();
+  events.forEach((e, at) => {
+    for (const p of e.places) {
+      const id = placeId(p);
+      let keys = own.get(id);
+      if (!keys) own.set(id, (keys = [...new Set(placeKeys(p, false))]));
+      for (const key of keys) add(key, at);
+    }
+  });
+  const looked = new Map<string, number[][]>();
+  const lookIn = (p: EventPlace) => {
+    const id = placeId(p);
+    let found = looked.get(id);
+    if (!found) looked.set(id, (found = [...new Set(placeKeys(p, true))].map((key) => buckets.get(key)).filter((b): b is number[] => b !== undefined)));
+    return found;
+  };
+  return { near: (e) => (e.places.length === 1 ? lookIn(e.places[0]) : [...new Set(e.places.flatMap(lookIn))]) };
+}
+
+/** The first index of the ascending `bucket` whose value is above `x`. */
+function firstAfter(bucket: number[], x: number): number {
+  let lo = 0;
+  let hi = bucket.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bucket[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function unitVector(lat: number, lon: number): [number, number, number] {
+  const toRad = Math.PI / 180;
+  const c = Math.cos(lat * toRad);
+  return [c * Math.cos(lon * toRad), c * Math.sin(lon * toRad), Math.sin(lat * toRad)];
 }
 
 /** How the dates of two events relate: null when they cannot be one day. */
 function dateRelation(a: ConflictEvent, b: ConflictEvent, rule: MergeRule): { score: number; reason: string } | null {
   if (!a.date || !b.date) return { score: 0, reason: 'a report gives no date' };
   if (AGGREGATE.has(a.datePrecision) || AGGREGATE.has(b.datePrecision)) return null;
-  const slack = (e: ConflictEvent) => (e.datePrecision === 'day' ? rule.daySlack : rule.weekDays);
-  const days = Math.abs(dayNumber(a.date) - dayNumber(b.date));
-  if (days > Math.max(slack(a), slack(b))) return null;
+  const days = Math.abs(dayOf(a.date) - dayOf(b.date));
+  if (days > Math.max(a.datePrecision === 'day' ? rule.daySlack : rule.weekDays, b.datePrecision === 'day' ? rule.daySlack : rule.weekDays)) return null;
   if (a.datePrecision !== 'day' || b.datePrecision !== 'day') {
     // An approximate date that still lands within a day of the other's says a little for them.
     return days <= rule.daySlack ? { score: rule.sameDay / 4, reason: 'dates within a day, one approximate' } : { score: 0, reason: 'dates within their precision' };
@@ -323,20 +464,39 @@ function dateRelation(a: ConflictEvent, b: ConflictEvent, rule: MergeRule): { sc
   return days === 0 ? { score: rule.sameDay, reason: 'same day' } : { score: rule.sameDay / 2, reason: 'a day apart' };
 }
 
+/** Day numbers of the dates met, parsed once (a merge of 100,000 articles compares millions of pairs). */
+const DAYS = new Map<string, number>();
+
+function dayOf(date: string): number {
+  let day = DAYS.get(date);
+  if (day === undefined) DAYS.set(date, (day = dayNumber(date)));
+  return day;
+}
+
 /** How the places of two events relate: near, one containing the other, or not at all (null). */
 function placeRelation(a: ConflictEvent, b: ConflictEvent, placeOf: MergeContext['placeOf'], rule: MergeRule): { score: number; reason: string } | null {
-  let best: { score: number; reason: string } | null = null;
+  // The first best pair of places; its reason is worded once, at the end.
+  let best: { score: number; how: 'same' | 'near' | 'within'; pa: EventPlace; pb: EventPlace; km: number } | null = null;
   for (const pa of a.places) {
     for (const pb of b.places) {
       const half = pa.inferred || pb.inferred ? 0.5 : 1;
       const km = distanceKm(pa.lat, pa.lon, pb.lat, pb.lon);
-      let found: { score: number; reason: string } | null = null;
-      if (pa.placeId === pb.placeId || km <= rule.placeKm) found = { score: rule.samePlace * half, reason: pa.placeId === pb.placeId ? `both at ${pa.name}` : `${pa.name} and ${pb.name} ${Math.round(km)} km apart` };
-      else if (contains(placeOf(pa.placeId), placeOf(pb.placeId)) || contains(placeOf(pb.placeId), placeOf(pa.placeId))) found = { score: (rule.samePlace / 2) * half, reason: `${pa.name} and ${pb.name}, one within the other` };
-      if (found && (!best || found.score > best.score)) best = found;
+      let score: number;
+      let how: 'same' | 'near' | 'within';
+      if (pa.placeId === pb.placeId || km <= rule.placeKm) {
+        score = rule.samePlace * half;
+        how = pa.placeId === pb.placeId ? 'same' : 'near';
+      } else if (contains(placeOf(pa.placeId), placeOf(pb.placeId)) || contains(placeOf(pb.placeId), placeOf(pa.placeId))) {
+        score = (rule.samePlace / 2) * half;
+        how = 'within';
+      } else continue;
+      if (!best || score > best.score) best = { score, how, pa, pb, km };
     }
   }
-  return best;
+  if (!best) return null;
+  const { pa, pb } = best;
+  const reason = best.how === 'same' ? `both at ${pa.name}` : best.how === 'near' ? `${pa.name} and ${pb.name} ${Math.round(best.km)} km apart` : `${pa.name} and ${pb.name}, one within the other`;
+  return { score: best.score, reason };
 }
 
 /**
@@ -354,52 +514,94 @@ function contains(outer: Place | undefined, inner: Place | undefined): boolean {
 
 /**
  * TF-IDF cosines of two events' sentences (their own and the retellings folded in) and of their
- * articles, the word weights taken over the articles being merged (zeros without texts).
+ * articles, the word weights taken over the articles being merged (zeros without texts or terms).
+ * The words come from the texts (`textOf`) or, counted beforehand, from `termsOf` and
+ * `sentenceTermsOf` (the ingest's cache); either way the same numbers. Vectors are made when a
+ * pair first needs them and held as word ids and weights, so a corpus of 100,000 articles holds
+ * a few bytes per word, not a map per article.
  */
-export function textSimilarity(events: readonly ConflictEvent[], textOf: MergeContext['textOf']): (a: ConflictEvent, b: ConflictEvent) => TextSimilarity {
-  if (!textOf) return () => ({ sentences: 0, articles: 0 });
+export function textSimilarity(events: readonly ConflictEvent[], textOf: MergeContext['textOf'], terms?: Pick<MergeContext, 'termsOf' | 'sentenceTermsOf'>): (a: ConflictEvent, b: ConflictEvent) => TextSimilarity {
+  const articleTerms = terms?.termsOf ?? (textOf ? (id: string) => termCounts(textOf(id)) : undefined);
+  if (!articleTerms) return () => ({ sentences: 0, articles: 0 });
+  const sentenceTerms = terms?.sentenceTermsOf ?? ((e: ConflictEvent) => {
+    const text = textOf!(e.articleId);
+    return termCounts([e.sentence, ...(e.alsoIn ?? [])].map((s) => text.slice(s.start, s.end)).join(' '));
+  });
   const ids = [...new Set(events.map((e) => e.articleId))];
-  const texts = new Map(ids.map((id) => [id, textOf(id)]));
-  const counts = new Map(ids.map((id) => [id, termCounts(texts.get(id)!)]));
-  const df = new Map<string, number>();
-  for (const c of counts.values()) for (const w of c.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const vocabulary = new Map<string, number>();
+  const df: number[] = [];
+  // Each article's words as ids and counts, in their order (its vector is made from them when needed).
+  const counted = new Map<string, Int32Array>();
+  for (const id of ids) {
+    const pairs: number[] = [];
+    for (const [w, n] of articleTerms(id)) {
+      let k = vocabulary.get(w);
+      if (k === undefined) vocabulary.set(w, (k = vocabulary.size));
+      df[k] = (df[k] ?? 0) + 1;
+      pairs.push(k, n);
+    }
+    counted.set(id, Int32Array.from(pairs));
+  }
   // Smoothed so that a corpus of two still weighs a shared word above zero.
-  const idf = (w: string) => Math.log((ids.length + 1) / (df.get(w) ?? 1));
-  const vector = (c: Map<string, number>) => {
-    const v = new Map<string, number>();
+  const idf = (k: number) => Math.log((ids.length + 1) / (df[k] ?? 1));
+  const vector = (c: Iterable<[string, number]>): Vector => {
+    const words: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
     for (const [w, n] of c) {
-      const x = (1 + Math.log(n)) * idf(w);
-      v.set(w, x);
+      // A word no article has (a sentence's own lower-casing) weighs as one seen once.
+      let k = vocabulary.get(w);
+      if (k === undefined) vocabulary.set(w, (k = vocabulary.size));
+      const x = (1 + Math.log(n)) * idf(k);
+      words.push(k);
+      weights.push(x);
       norm += x * x;
     }
-    return { v, norm: Math.sqrt(norm) };
+    return { words: Int32Array.from(words), weights: Float64Array.from(weights), norm: Math.sqrt(norm) };
   };
-  const articles = new Map([...counts].map(([id, c]) => [id, vector(c)]));
+  const articles = new Map<string, Vector>();
   const sentences = new Map<string, Vector>();
-  const sentenceVector = (e: ConflictEvent) => {
-    let v = sentences.get(e.id);
+  const articleVector = (id: string) => {
+    let v = articles.get(id);
     if (!v) {
-      const text = texts.get(e.articleId)!;
-      v = vector(termCounts([e.sentence, ...(e.alsoIn ?? [])].map((s) => text.slice(s.start, s.end)).join(' ')));
-      sentences.set(e.id, v);
+      const pairs = counted.get(id)!;
+      const words = new Int32Array(pairs.length / 2);
+      const weights = new Float64Array(pairs.length / 2);
+      let norm = 0;
+      for (let k = 0; k < words.length; k++) {
+        const x = (1 + Math.log(pairs[2 * k + 1])) * idf(pairs[2 * k]);
+        words[k] = pairs[2 * k];
+        weights[k] = x;
+        norm += x * x;
+      }
+      articles.set(id, (v = { words, weights, norm: Math.sqrt(norm) }));
     }
     return v;
   };
-  return (a, b) => ({ sentences: cosine(sentenceVector(a), sentenceVector(b)), articles: cosine(articles.get(a.articleId)!, articles.get(b.articleId)!) });
+  const sentenceVector = (e: ConflictEvent) => {
+    let v = sentences.get(e.id);
+    if (!v) sentences.set(e.id, (v = vector(sentenceTerms(e))));
+    return v;
+  };
+  let dense = new Float64Array(vocabulary.size);
+  const cosine = (x: Vector, y: Vector): number => {
+    if (!x.norm || !y.norm) return 0;
+    if (dense.length < vocabulary.size) dense = new Float64Array(vocabulary.size * 2);
+    // y's weights laid out by word id, x's summed in x's order (as a lookup per word would).
+    for (let k = 0; k < y.words.length; k++) dense[y.words[k]] = y.weights[k];
+    let dot = 0;
+    for (let k = 0; k < x.words.length; k++) dot += x.weights[k] * dense[x.words[k]];
+    for (let k = 0; k < y.words.length; k++) dense[y.words[k]] = 0;
+    return dot / (x.norm * y.norm);
+  };
+  return (a, b) => ({ sentences: cosine(sentenceVector(a), sentenceVector(b)), articles: cosine(articleVector(a.articleId), articleVector(b.articleId)) });
 }
 
-type Vector = { v: Map<string, number>; norm: number };
+/** A TF-IDF vector: word ids and weights in the order the words were met, and its norm. */
+type Vector = { words: Int32Array; weights: Float64Array; norm: number };
 
-function cosine(x: Vector, y: Vector): number {
-  if (!x.norm || !y.norm) return 0;
-  let dot = 0;
-  for (const [w, v] of x.v) dot += v * (y.v.get(w) ?? 0);
-  return dot / (x.norm * y.norm);
-}
-
-/** Words of four letters or more and numbers of two digits or more, lower case, counted. */
-function termCounts(text: string): Map<string, number> {
+/** Words of four letters or more and numbers of two digits or more, lower case, counted (in the order met). */
+export function termCounts(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const w of text.toLowerCase().match(/\p{L}[\p{L}'-]{3,}|\d{2,}/gu) ?? []) out.set(w, (out.get(w) ?? 0) + 1);
   return out;
