@@ -45,7 +45,7 @@ describe('incremental ingest', () => {
     await ingest([join(root, 'corpus')], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 2, stats: full });
     expect(full).toEqual({ processed: FIRST + ADDED, cached: 0 });
     const expected = files(join(root, 'full'));
-    expect(Object.keys(expected)).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'mentions.geojson', 'report.json', 'routes.geojson']);
+    expect(Object.keys(expected)).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'layout.json', 'mentions.geojson', 'report.json', 'routes.geojson']);
     expect(files(join(root, 'incremental'))).toEqual(expected);
   }, 300_000);
 });

@@ -26,7 +26,7 @@ export const CHUNK_SIZE = 200;
 export const CHUNK_DIR = 'articles';
 
 /** Files and folders of the columnar layout: a later, smaller run must not carry them over. */
-export const COLUMNAR_FILES = ['events.bin', 'articles-index.json', 'named-places.geojson', CHUNK_DIR] as const;
+export const COLUMNAR_FILES = ['layout.json', 'events.bin', 'articles-index.json', 'named-places.geojson', CHUNK_DIR] as const;
 
 /** What `layout.json` says: the GeoJSON files (small corpora), or the columnar layout's files. */
 export type LayoutFile = { layout: 'geojson'; version: 1 } | ColumnarLayoutFile;
@@ -107,6 +107,7 @@ export class ColumnarLayoutWriter {
     rmSync(chunksDir, { recursive: true, force: true });
     if (!this.columnar) {
       rmSync(this.#staging, { recursive: true, force: true });
+      // A small corpus: the GeoJSON files, and a layout.json that says so (no 404 for the app to log).
       for (const f of COLUMNAR_FILES) rmSync(join(this.#dir, f), { recursive: true, force: true });
       writeFileSync(join(this.#dir, 'layout.json'), `${JSON.stringify({ layout: 'geojson', version: 1 } satisfies LayoutFile)}\n`);
       return false;

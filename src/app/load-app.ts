@@ -19,7 +19,7 @@ export async function loadApp(app: AppState, base: string, hash: string): Promis
   const all = style.problem ? [...problems, style.problem] : problems;
   const fit = data && !style.problem ? basemapFit(style.style, data.events) : null;
   if (fit) all.push(fit);
-  if (data) url.problems.push(...dropUnknownTypes(url.state, new Set(data.events.map((f) => f.properties.type))));
+  if (data) url.problems.push(...dropUnknownTypes(url.state, new Set(data.columns ? data.columns.strings.type.values() : data.events.map((f) => f.properties.type))));
   for (const p of url.problems) all.push({ code: 'bad-link', message: `Link: ${p}`, severity: 'warning' });
   if (data) app.init(data, all, url.state);
   else {
