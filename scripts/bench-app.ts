@@ -230,7 +230,7 @@ async function benchTheApp(
           const cursors = stepCursors(mode, c.first, c.last, c.span, c.steps + WARM_UP);
           const start = new Date((c.first + c.span - 1) * 86_400_000).toISOString().slice(0, 10);
           const started = Date.now();
-          await page.goto(`${server.url}index.html?step=${technique}#d=${start}&n=${c.span}${mode === 'cumulative' ? '&w=all' : ''}`);
+          await page.goto(`${server.url}index.html?step=${technique.replace(/:/, '&')}#d=${start}&w=${mode === 'cumulative' ? 'all' : c.span}`);
           await page.waitForFunction(() => (window as unknown as { __app?: { ready: boolean } }).__app?.ready === true, null, { timeout: 180_000 });
           await page.evaluate(() => (window as unknown as { __app: { idle(): Promise<void> } }).__app.idle());
           const loadMs = Date.now() - started;

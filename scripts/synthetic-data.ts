@@ -27,7 +27,7 @@ import type {
   ShapeFeatureProperties,
 } from '../src/core/model.ts';
 import { parseArgs } from './lib/args.ts';
-import { COLUMNAR_FROM, ColumnarLayoutWriter } from './lib/write-columnar.ts';
+import { COLUMNAR_FROM, writeColumnarLayout } from './lib/write-columnar.ts';
 import { mulberry32 } from '../src/core/common/seeded-random.ts';
 
 /** Options of `makeSyntheticData`. */
@@ -274,13 +274,8 @@ export function writeSyntheticData(dir: string, data: SyntheticData, layout: 'au
     'report.json': data.report,
   };
   for (const [name, value] of Object.entries(files)) writeFileSync(path.join(dir, name), JSON.stringify(value));
-  const writer = new ColumnarLayoutWriter(dir, { tool: 'scripts/synthetic-data.ts', force: columnar });
-  if (columnar) {
-    for (const a of [...data.articles.articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) writer.addArticle(a);
-    for (const f of data.events.features) writer.addEvent(f);
-    for (const f of data.mentions.features) writer.addMention(f);
-  }
-  writer.finish(data.articles.places, data.articles.merges);
+  const layers = { events: data.events.features, mentions: data.mentions.features, ...data.articles };
+  writeColumnarLayout(dir, columnar ? layers : { ...layers, events: [] }, { tool: 'scripts/synthetic-data.ts', force: columnar });
 }
 
 function pickType(x: number): [AcledEventType, string] {

@@ -95,3 +95,19 @@ describe('the columnar layout', () => {
     }
   });
 });
+
+describe('events.bin ids', () => {
+  it('stores ids that do not follow their stem whole, and keeps those that do exact', () => {
+    const odd = feature('e9@p', 18000, { eventId: 'merged:7' });
+    odd.properties.id = 'elsewhere';
+    const suffixed = feature('a#0-2@p', 18001, { eventId: 'a#0-2' });
+    const nul = feature('\u0000x@p', 18002, { eventId: '\u0000x' });
+    const input = [odd, suffixed, nul];
+    const back = [...eventFeaturesOf(decodeEventColumns(encodeEventColumns(input)))];
+    expect(back.map((f) => [f.properties.id, f.properties.eventId])).toEqual([
+      ['elsewhere', 'merged:7'],
+      ['a#0-2@p', 'a#0-2'],
+      ['\u0000x@p', '\u0000x'],
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  * derived here, once, so they cannot disagree. Large arrays live in `$state.raw` / `$derived`
  * (never deep proxies): 100k features must not be wrapped.
  */
-import type { ArticleRecord, Place, Problem } from '../core/model.ts';
+import type { ArticleRecord, ArticlesFile, Place, Problem } from '../core/model.ts';
 import type { AppData } from './load-data.ts';
 import { stepDay, type StepUnit } from './lib/days.ts';
 import { isUnfiltered, makeMatcher, NO_FILTERS, type EventFilters, type ListSort } from './lib/event-filter.ts';
@@ -53,9 +53,19 @@ export interface LayerToggles {
   routes: boolean;
 }
 
+/** When the map has not drawn by then, the columnar layout's article index is fetched anyway. */
+const INDEX_FALLBACK_MS = 4000;
+
 export class AppState {
   /** The loaded data; null while loading or when loading failed. */
   data = $state.raw<AppData | null>(null);
+  /**
+   * The articles (whole, or in the columnar layout the index: metadata, places, merges). The
+   * columnar layout's index arrives after the map's first frame (it is not needed to draw it).
+   */
+  articles = $state.raw<ArticlesFile | null>(null);
+  /** True until the columnar layout's article index is in. */
+  articlesPending = $state(false);
   /** Problems found while loading (shown to the user). */
   problems = $state.raw<Problem[]>([]);
   loading = $state(true);
@@ -94,7 +104,7 @@ export class AppState {
   /** Features by id (GeoJSON layout; the columnar layout finds a row by binary search instead). */
   featureById = $derived.by(() => (this.data?.columns ? null : new Map((this.data?.events ?? []).map((f) => [f.properties.id, f]))));
   /** Articles by id: whole records, or in the columnar layout their index entries (text fetched per chunk). */
-  articleById = $derived.by(() => new Map((this.data?.articles.articles ?? []).map((a) => [a.id, a])));
+  articleById = $derived.by(() => new Map((this.articles?.articles ?? []).map((a) => [a.id, a])));
   /** Bumped when a chunk of articles arrives (the columnar layout), so what reads them updates. */
   articlesLoaded = $state(0);
   /** Dated events that pass the filters (the map's and the list's universe). */
@@ -109,7 +119,7 @@ export class AppState {
     if (!base) return [];
     return isUnfiltered(this.filters) ? base.undated : base.undated.filter(makeMatcher(this.filters, (f) => this.searchText(f)));
   });
-  undatedArticles = $derived.by(() => (this.data?.articles.articles ?? []).filter((a) => a.publishedDay === null));
+  undatedArticles = $derived.by(() => (this.articles?.articles ?? []).filter((a) => a.publishedDay === null));
   win = $derived(windowFor(this.cursor, this.mode, this.windowDays));
   /** The features the map shows now (a list: read it only where the window is small, or once). */
   visible = $derived.by(() => (this.filtered ? selectWindow(this.filtered, this.win) : []));
@@ -139,6 +149,7 @@ export class AppState {
   historyClose: (() => boolean) | null = null;
 
   #searchCache = new WeakMap<EventFeature, string>();
+  #indexAsked = false;
   /** Columnar layout: whole article records fetched so far, and the chunks asked for. */
   #fullArticles = new Map<string, ArticleRecord>();
   #chunks = new Map<number, Promise<void>>();
@@ -147,9 +158,31 @@ export class AppState {
   /** Adopts loaded data and the state from a link; the cursor defaults to the last event day. */
   init(data: AppData, problems: Problem[], url: UrlState): void {
     this.data = data;
+    this.articles = data.articles;
     this.problems = problems;
     this.loading = false;
+    this.articlesPending = !!data.articlesLater;
+    // Without a map to say it has drawn (MapLibre failed), the index comes anyway.
+    if (data.articlesLater) setTimeout(() => this.loadArticleIndex(), INDEX_FALLBACK_MS);
     this.apply(url);
+  }
+
+  /** The columnar layout: fetches the article index (called once the map has drawn its first frame). */
+  loadArticleIndex(): void {
+    const data = this.data;
+    if (!data?.articlesLater || this.#indexAsked) return;
+    this.#indexAsked = true;
+    data.articlesLater().then(
+      (a) => {
+        if (this.data !== data) return;
+        this.articles = a;
+        this.articlesPending = false;
+      },
+      (e: unknown) => {
+        this.articlesPending = false;
+        this.problems = [...this.problems, { code: 'articles-failed', message: e instanceof Error ? e.message : String(e), severity: 'error' }];
+      },
+    );
   }
 
   /** Applies a decoded link; `moveCamera` when the map is already up (a link pasted later). */
@@ -259,7 +292,7 @@ export class AppState {
   }
 
   place(id: string | null): Place | null {
-    return id ? (this.data?.articles.places[id] ?? null) : null;
+    return id ? (this.articles?.places[id] ?? null) : null;
   }
 
   /**
@@ -285,6 +318,7 @@ export class AppState {
   /** True while an article's text is being fetched. */
   articlePending(id: string): boolean {
     void this.articlesLoaded;
+    if (this.articlesPending) return true;
     return !!this.data?.chunks && this.articleById.has(id) && !this.#fullArticles.has(id);
   }
 

@@ -28,6 +28,8 @@ export interface AppData {
   articles: ArticlesFile;
   /** The run report, or null when absent. */
   report: RunReport | null;
+  /** The columnar layout: fetches the article index (`articles` is empty till then); the app asks once the map has drawn. */
+  articlesLater?: () => Promise<ArticlesFile>;
   /** The columnar layout's event columns (`events` are views on them), else null. */
   columns: EventColumns | null;
   /** The columnar layout: fetches chunk `n`'s whole article records. Null: `articles` are whole. */
@@ -133,16 +135,26 @@ async function loadColumnar(dataUrl: string, fetchFn: Fetch, layout: Layout, pro
       return null;
     }
   })();
-  const [columns, mentions, areas, routes, articles, report] = await Promise.all([
+  // The article index (tens of MB at a million events) is not needed for the first frame: it
+  // arrives later (AppData.articlesLater); its fetch starts now, its parse waits for the map's first frame.
+  const indexName = layout.articles ?? 'articles-index.json';
+  const indexResponse = fetchFn(dataUrl + indexName);
+  const [columns, mentions, areas, routes, report] = await Promise.all([
     bin,
     get(layout.mentions ?? 'named-places.geojson', false),
     get(DATA_FILES.areas, false),
     get(DATA_FILES.routes, false),
-    get(layout.articles ?? 'articles-index.json', true),
     get(DATA_FILES.report, false),
   ]);
-  const articlesFile = asArticles(articles, problems, layout.articles ?? 'articles-index.json');
-  if (!columns || !articlesFile) return { data: null, problems };
+  if (!columns) return { data: null, problems };
+  const articlesLater = async (): Promise<ArticlesFile> => {
+    const res = await indexResponse;
+    if (!res.ok) throw new Error(`data/${indexName} is missing (HTTP ${res.status}).`);
+    const later: Problem[] = [];
+    const file = asArticles(JSON.parse(await res.text()), later, indexName);
+    if (!file) throw new Error(later[0]?.message ?? `data/${indexName} is not an article index.`);
+    return file;
+  };
   const chunkDir = layout.chunks ?? 'articles/';
   const chunks = async (n: number): Promise<ArticleRecord[]> => {
     const res = await fetchFn(`${dataUrl}${chunkDir}${n}.json`);
@@ -157,7 +169,8 @@ async function loadColumnar(dataUrl: string, fetchFn: Fetch, layout: Layout, pro
       mentions: asCollection(mentions, layout.mentions ?? 'named-places.geojson', false, problems) ?? empty(),
       areas: asCollection(areas, 'areas.geojson', false, problems) ?? empty(),
       routes: asCollection(routes, 'routes.geojson', false, problems) ?? empty(),
-      articles: articlesFile,
+      articles: { generated: { tool: '', articles: 0 }, articles: [], places: {} },
+      articlesLater,
       report: report && typeof report === 'object' ? (report as RunReport) : null,
       columns,
       chunks,

@@ -89,13 +89,12 @@ export function buildIndexFromColumns(c: EventColumns, features: EventFeature[])
   const n = c.dated;
   const ends = new Int32Array(n);
   const firstOfEvent = new Uint8Array(n);
-  const eventCode = c.strings.eventId;
   let maxSpan = 0;
   for (let i = 0; i < n; i++) {
     ends[i] = dayEndOf(c, i);
     if (ends[i] - c.day[i] > maxSpan) maxSpan = ends[i] - c.day[i];
-    firstOfEvent[i] = i === 0 || eventCode.code(i) !== eventCode.code(i - 1) ? 1 : 0;
   }
+  firstOfEvent.set(c.firstOfEvent.subarray(0, n));
   let maxDay = -1;
   for (let i = 0; i < n; i++) if (ends[i] > maxDay) maxDay = ends[i];
   const index: EventIndex = {

@@ -48,6 +48,8 @@ export interface StepTechnique {
   name: StepTechniqueName;
   /** Past AGGREGATE_FROM shown features the map draws grid counts instead (`grid`). */
   aggregates?: boolean;
+  /** Its own AGGREGATE_FROM (`?step=grid&aggregateFrom=N`, for the bench and tests). */
+  aggregateFrom?: number;
   /** Empties the source (the map switches to grid counts); the next `show` starts afresh. */
   clear?(source: GeoJSONSource): void;
   /** Called when the set of matching events changes (load, filters). */
@@ -210,6 +212,8 @@ export function pickTechnique(search: string): StepTechnique {
   const name = params.get('step');
   const known = (STEP_TECHNIQUES as readonly string[]).includes(name ?? '') ? (name as StepTechniqueName) : DEFAULT_STEP_TECHNIQUE;
   const autoFrom = Number(params.get('autoFrom') ?? NaN);
+  const aggregateFrom = Number(params.get('aggregateFrom') ?? NaN);
+  if (known === 'grid' && Number.isInteger(aggregateFrom) && aggregateFrom >= 0) return { ...diffTechnique('grid'), aggregateFrom };
   if (known === 'auto' && Number.isInteger(autoFrom) && autoFrom >= 0) return autoTechnique(autoFrom);
   return FACTORIES[known]();
 }

@@ -33,12 +33,29 @@ const NUMERIC = {
   lon: 'f64',
   lat: 'f64',
   byId: 'u32',
+  firstOfEvent: 'u8',
 } as const;
-/** String columns (dictionary-encoded; null allowed where the contract allows it). */
+/**
+ * String columns (dictionary-encoded; null allowed where the contract allows it). `id` and
+ * `eventId` are not stored whole: they are `${eventId}@${placeId}` and `${articleId}#${sentenceStart}`
+ * for nearly every row (build-layers.ts, extract-events.ts), so only what follows that stem is
+ * stored (`idRest`, `eventIdRest`: mostly '' or '-2', a tiny dictionary), or, for a row whose id
+ * does not start with its stem, NOT_DERIVED and the whole id. A million unique ids would
+ * otherwise be half the file.
+ */
+const STORED_COLUMNS = ['idRest', 'eventIdRest', 'articleId', 'date', 'datePrecision', 'dateText', 'type', 'subType', 'actors', 'placeId', 'placeName', 'sourceArticles'] as const;
 export const STRING_COLUMNS = ['id', 'eventId', 'articleId', 'date', 'datePrecision', 'dateText', 'type', 'subType', 'actors', 'placeId', 'placeName', 'sourceArticles'] as const;
+/** Marks a stored rest that is the whole id. */
+const NOT_DERIVED = '\u0000';
 
 export type NumericColumn = keyof typeof NUMERIC;
 export type StringColumn = (typeof STRING_COLUMNS)[number];
+type StoredColumn = (typeof STORED_COLUMNS)[number];
+
+/** A column read row by row (a dictionary column, or an id derived from others). */
+export interface StringColumnReader {
+  get(row: number): string | null;
+}
 type ArrayKind = 'i32' | 'u32' | 'u8' | 'u16' | 'f64';
 
 /** A column's place in the file (offsets relative to the start of the data, after the header). */
@@ -57,6 +74,8 @@ interface Header {
   count: number;
   /** Rows with a day (they come first). */
   dated: number;
+  /** Distinct event ids. */
+  events: number;
   columns: ColumnEntry[];
 }
 
@@ -68,8 +87,20 @@ export class LayoutError extends Error {
   }
 }
 
+/** `id` or `eventId`: the stem made of other columns, then the stored rest. */
+class DerivedIdColumn implements StringColumnReader {
+  constructor(
+    readonly rest: StringColumnView,
+    readonly stem: (row: number) => string,
+  ) {}
+  get(row: number): string {
+    const rest = this.rest.get(row) ?? '';
+    return rest.startsWith(NOT_DERIVED) ? rest.slice(1) : this.stem(row) + rest;
+  }
+}
+
 /** A string column: a row's dictionary index, and the dictionary (decoded lazily, cached). */
-export class StringColumnView {
+export class StringColumnView implements StringColumnReader {
   readonly #indices: Uint8Array | Uint16Array | Uint32Array;
   readonly #offsets: Uint32Array;
   readonly #bytes: Uint8Array;
@@ -133,7 +164,11 @@ export interface EventColumns {
   lat: Float64Array;
   /** Rows in id order (for a binary search by id). */
   byId: Uint32Array;
-  strings: Record<StringColumn, StringColumnView>;
+  /** 1 where a row's event id differs from the previous row's (the first row of an event). */
+  firstOfEvent: Uint8Array;
+  /** Distinct event ids. */
+  events: number;
+  strings: Record<Exclude<StringColumn, 'id' | 'eventId'>, StringColumnView> & Record<'id' | 'eventId', StringColumnReader>;
 }
 
 /** Accumulates event features and encodes them as `events.bin`. */
@@ -181,13 +216,18 @@ export class EventColumnsBuilder {
     num('lat', (r) => r.lat);
     const byId = sorted.map((_, i) => i).sort((a, b) => compareStrings(sorted[a].p.id, sorted[b].p.id));
     num('byId', (_, i) => byId[i]);
+    num('firstOfEvent', (r, i) => (i === 0 || sorted[i - 1].p.eventId !== r.p.eventId ? 1 : 0));
+    const events = new Set(sorted.map((r) => r.p.eventId)).size;
+    const rest = (value: string, stem: string) => (value.startsWith(stem) && !value.startsWith(NOT_DERIVED) ? value.slice(stem.length) : NOT_DERIVED + value);
+    const stored = (p: EventFeatureProperties, name: StoredColumn): unknown =>
+      name === 'idRest' ? rest(p.id, `${p.eventId}@${p.placeId}`) : name === 'eventIdRest' ? rest(p.eventId, `${p.articleId}#${p.sentenceStart}`) : (p as unknown as Record<string, unknown>)[name];
     const encoder = new TextEncoder();
-    for (const name of STRING_COLUMNS) {
+    for (const name of STORED_COLUMNS) {
       const codes = new Map<string, number>();
       const values: string[] = [];
       const raw = new Uint32Array(n);
       sorted.forEach((r, i) => {
-        const v = (r.p as unknown as Record<string, unknown>)[name];
+        const v = stored(r.p, name);
         if (v === null || v === undefined) return void (raw[i] = NULL_INDEX);
         const s = String(v);
         let c = codes.get(s);
@@ -214,7 +254,7 @@ export class EventColumnsBuilder {
       entry.dict = { entries: values.length, offsets: offsetsAt, bytes: bytesAt, byteLength: bytes.length };
     }
     const columns = parts.filter((p) => !p.entry.name.includes(':')).map((p) => p.entry);
-    const header: Header = { count: n, dated, columns };
+    const header: Header = { count: n, dated, events, columns };
     let json = JSON.stringify(header);
     json += ' '.repeat(align(PREFIX + json.length) - PREFIX - json.length);
     const headerBytes = encoder.encode(json);
@@ -283,9 +323,9 @@ export function decodeEventColumns(buffer: ArrayBuffer | Uint8Array): EventColum
       if (c.kind !== NUMERIC[name]) throw new LayoutError(`events.bin's column ${name} is ${c.kind}, not ${NUMERIC[name]}`);
       return [name, make(c.kind, c.offset, c.length, name)];
     }),
-  ) as unknown as Omit<EventColumns, 'count' | 'dated' | 'strings'>;
-  const strings = Object.fromEntries(
-    STRING_COLUMNS.map((name) => {
+  ) as unknown as Omit<EventColumns, 'count' | 'dated' | 'events' | 'strings'>;
+  const stored = Object.fromEntries(
+    STORED_COLUMNS.map((name) => {
       const c = column(name);
       if (!c.dict || !['u8', 'u16', 'u32'].includes(c.kind)) throw new LayoutError(`events.bin's column ${name} has no dictionary`);
       const indices = make(c.kind, c.offset, c.length, name) as Uint8Array | Uint16Array | Uint32Array;
@@ -294,10 +334,14 @@ export function decodeEventColumns(buffer: ArrayBuffer | Uint8Array): EventColum
       if (offsets[c.dict.entries] !== c.dict.byteLength) throw new LayoutError(`events.bin's column ${name} has a damaged dictionary`);
       return [name, new StringColumnView(indices, offsets, dictBytes)];
     }),
-  ) as Record<StringColumn, StringColumnView>;
+  ) as Record<StoredColumn, StringColumnView>;
+  const { idRest, eventIdRest, ...plain } = stored;
+  const eventId = new DerivedIdColumn(eventIdRest, (row) => `${plain.articleId.get(row)}#${numeric.sentenceStart[row]}`);
+  const id = new DerivedIdColumn(idRest, (row) => `${eventId.get(row)}@${plain.placeId.get(row)}`);
+  const strings = { ...plain, id, eventId };
   const dated = Number.isInteger(header.dated) ? header.dated : 0;
   for (let i = 1; i < dated; i++) if (numeric.day[i] < numeric.day[i - 1]) throw new LayoutError('events.bin is not sorted by day');
-  return { count: header.count, dated, ...numeric, strings };
+  return { count: header.count, dated, events: Number.isInteger(header.events) ? header.events : 0, ...numeric, strings };
 }
 
 /** The contract's properties of row `row` (what events.geojson holds for it). */
