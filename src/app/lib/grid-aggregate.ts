@@ -8,8 +8,40 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { candidateRange, type EventIndex, type TimeWindow } from './event-index.ts';
 
-/** From this many shown features the map draws cell counts (the spot badges stop at 20,000 too: spots.ts). */
-export const AGGREGATE_FROM = 20_000;
+/**
+ * From this many shown features near the view the map draws cell counts. A step with markers
+ * costs per marker and per spot (MapLibre re-clusters the spots each step): at 10k events in the
+ * cumulative mode (~5.7k shown) a marker step took 2.5 repaints where cell counts take about one
+ * (docs/scale.md). Zoomed in, fewer lie near the view and the markers come back.
+ */
+export const AGGREGATE_FROM = 5_000;
+
+type Box = [number, number, number, number];
+
+/** The window's features within `bounds` (w, s, e, n), in index order. */
+export function featuresNear(index: EventIndex, win: TimeWindow, bounds: Box): EventIndex['features'] {
+  const out: EventIndex['features'] = [];
+  forNear(index, win, bounds, (i) => out.push(index.features[i]));
+  return out;
+}
+
+/** How many of the window's features lie within `bounds`. */
+export function countNear(index: EventIndex, win: TimeWindow, bounds: Box): number {
+  let n = 0;
+  forNear(index, win, bounds, () => n++);
+  return n;
+}
+
+function forNear(index: EventIndex, win: TimeWindow, [w, s, e, n]: Box, each: (i: number) => void): void {
+  const { lo, hi } = candidateRange(index, win);
+  const { ends, lon, lat } = index;
+  for (let i = lo; i < hi; i++) {
+    if (ends[i] < win.from) continue;
+    const x = lon[i];
+    const y = lat[i];
+    if (x >= w && x <= e && y >= s && y <= n) each(i);
+  }
+}
 
 /** Properties of a cell's point: a spot of `count` events, marked as a cell. */
 export interface CellProps {
