@@ -3,13 +3,17 @@
  * ACLED-column CSV, GeoJSON or KML, on stdout or into `--out file`. The same rows the app's
  * Export buttons write (src/app/lib/export.ts). `--from` / `--to` (YYYY-MM-DD, inclusive) and
  * `--type` (an ACLED event type) narrow them; undated events are left out unless `--undated`.
+ * A data folder in the columnar layout without the GeoJSON files (events.bin, articles-index.json
+ * and chunks) is read as well.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { EXPORT_FORMATS, exportEvents, exportSource, type ExportFormat } from '../src/app/lib/export.ts';
 import type { ArticlesFile, EventFeatureProperties } from '../src/core/model.ts';
 import { parseArgs } from './lib/args.ts';
+import { CHUNK_DIR } from './lib/write-columnar.ts';
+import { decodeEventColumns, eventFeaturesOf } from '../src/core/layers/event-columns.ts';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['undated'], options: ['format', 'data', 'out', 'from', 'to', 'type'] });
 const fail = (message: string): never => {
@@ -31,8 +35,20 @@ const read = <T>(name: string): T => {
     return fail(`cannot read ${path.join(dataDir, name)} (${(e as Error).message}); run \`npm run data\` or \`npm run ingest\` first`);
   }
 };
-const events = read<FeatureCollection<Point, EventFeatureProperties>>('events.geojson');
-const articles = read<ArticlesFile>('articles.json');
+// The columnar layout (scripts/lib/write-columnar.ts) when the GeoJSON files are not there.
+const columnar = !existsSync(path.join(dataDir, 'events.geojson')) && existsSync(path.join(dataDir, 'events.bin'));
+const events: FeatureCollection<Point, EventFeatureProperties> = columnar
+  ? { type: 'FeatureCollection', features: [...eventFeaturesOf(decodeEventColumns(readFileSync(path.join(dataDir, 'events.bin'))))] }
+  : read<FeatureCollection<Point, EventFeatureProperties>>('events.geojson');
+const articles: ArticlesFile = !existsSync(path.join(dataDir, 'articles.json')) && existsSync(path.join(dataDir, 'articles-index.json')) ? chunkedArticles() : read<ArticlesFile>('articles.json');
+
+/** articles-index.json's places and merges, with every chunk's whole records. */
+function chunkedArticles(): ArticlesFile {
+  const index = read<Omit<ArticlesFile, 'articles'> & { articles: Array<{ chunk: number }> }>('articles-index.json');
+  const chunks = [...new Set(index.articles.map((a) => a.chunk))].sort((a, b) => a - b);
+  const records = chunks.flatMap((c) => read<{ articles: ArticlesFile['articles'] }>(`${CHUNK_DIR}/${c}.json`).articles);
+  return { ...index, articles: records };
+}
 
 const { from, to, type } = args.options;
 const chosen = events.features.filter((f) => {

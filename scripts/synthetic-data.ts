@@ -6,7 +6,7 @@
  * event has its sentence in a generated article, so the reader works on it.
  *
  * Usage: tsx scripts/synthetic-data.ts --events 10000 [--seed 1] [--bbox 35,32,43,38]
- *        [--start 2019-01-01] [--days 730] --out <dir>
+ *        [--start 2019-01-01] [--days 730] [--layout auto|geojson|columnar] --out <dir>
  * Library: makeSyntheticData({ events, seed, bbox }) and writeSyntheticData(dir, data).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ import type {
   ShapeFeatureProperties,
 } from '../src/core/model.ts';
 import { parseArgs } from './lib/args.ts';
+import { COLUMNAR_FROM, writeColumnarLayout } from './lib/write-columnar.ts';
 import { mulberry32 } from '../src/core/common/seeded-random.ts';
 
 /** Options of `makeSyntheticData`. */
@@ -256,18 +257,25 @@ export function makeSyntheticData(options: SyntheticOptions): SyntheticData {
   };
 }
 
-/** Writes the files under `dir` with the names the app fetches (`events.geojson`, …). */
-export function writeSyntheticData(dir: string, data: SyntheticData): void {
+/**
+ * Writes the files under `dir` with the names the app fetches. `layout`: `geojson` (the GeoJSON
+ * layers and articles.json), `columnar` (events.bin, the article index and chunks, named places:
+ * scripts/lib/write-columnar.ts; the GeoJSON events, mentions and articles.json are left out, a
+ * million events being past what one JSON string can hold), or `auto` (default): columnar from
+ * COLUMNAR_FROM events, as an ingest does.
+ */
+export function writeSyntheticData(dir: string, data: SyntheticData, layout: 'auto' | 'geojson' | 'columnar' = 'auto'): void {
   mkdirSync(dir, { recursive: true });
+  const columnar = layout === 'columnar' || (layout === 'auto' && data.events.features.length >= COLUMNAR_FROM);
   const files: Record<string, unknown> = {
-    'events.geojson': data.events,
-    'mentions.geojson': data.mentions,
+    ...(columnar ? {} : { 'events.geojson': data.events, 'mentions.geojson': data.mentions, 'articles.json': data.articles }),
     'areas.geojson': data.areas,
     'routes.geojson': data.routes,
-    'articles.json': data.articles,
     'report.json': data.report,
   };
   for (const [name, value] of Object.entries(files)) writeFileSync(path.join(dir, name), JSON.stringify(value));
+  const layers = { events: data.events.features, mentions: data.mentions.features, ...data.articles };
+  writeColumnarLayout(dir, columnar ? layers : { ...layers, events: [] }, { tool: 'scripts/synthetic-data.ts', force: columnar });
 }
 
 function pickType(x: number): [AcledEventType, string] {
@@ -301,7 +309,7 @@ function round(x: number, digits: number): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['events', 'seed', 'bbox', 'start', 'days', 'out'] });
+  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['events', 'seed', 'bbox', 'start', 'days', 'out', 'layout'] });
   const out = args.options.out;
   const events = Number(args.options.events ?? 1000);
   if (!out || !Number.isInteger(events) || events < 1) {
@@ -316,6 +324,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     start: args.options.start,
     days: args.options.days ? Number(args.options.days) : undefined,
   });
-  writeSyntheticData(out, data);
+  writeSyntheticData(out, data, (args.options.layout ?? 'auto') as 'auto' | 'geojson' | 'columnar');
   process.stdout.write(`wrote ${data.events.features.length} events in ${data.articles.articles.length} articles to ${out}\n`);
 }

@@ -76,7 +76,7 @@ describe('incremental ingest', () => {
     await ingest([corpus], join(root, 'full'), { cacheDir: join(root, 'cache-full'), jobs: 2, stats: full });
     expect(full).toEqual({ processed: FIRST - 1 + ADDED, cached: 0 });
     const expected = files(join(root, 'full'));
-    expect(Object.keys(expected)).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'mentions.geojson', 'report.json', 'routes.geojson']);
+    expect(Object.keys(expected)).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'layout.json', 'mentions.geojson', 'report.json', 'routes.geojson']);
     expect(files(join(root, 'incremental'))).toEqual(expected);
     const report = JSON.parse(expected['report.json']) as RunReport;
     expect(report.articlesWritten).toBe(FIRST - 1 + ADDED);

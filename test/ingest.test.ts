@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 describe('ingest of the sample corpus', () => {
   it('writes every layer, valid GeoJSON, and reads all five articles', () => {
-    expect(readdirSync(out).sort()).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'mentions.geojson', 'report.json', 'routes.geojson']);
+    expect(readdirSync(out).sort()).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'layout.json', 'mentions.geojson', 'report.json', 'routes.geojson']);
     for (const layer of ['areas', 'events', 'mentions', 'routes']) expect(valid(read(`${layer}.geojson`), true)).toEqual([]);
     expect(report).toMatchObject({ articlesRead: 5, articlesWritten: 5, skipped: [] });
   });

@@ -6,6 +6,7 @@
  * renames (two system calls apart) it is whole under `.data.old-<pid>`, and the next run puts it
  * back before anything else. The next run also removes whatever a dead run left beside it.
  */
+import { COLUMNAR_FILES } from './write-columnar.ts';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -28,6 +29,7 @@ export function swapIn(newDir: string, outDir: string): void {
   const { parent, name } = parts(outDir);
   if (existsSync(outDir)) {
     for (const entry of readdirSync(outDir)) {
+      if (COLUMNAR_FILES.includes(entry as never)) continue; // a smaller run's set has none
       if (!existsSync(join(newDir, entry))) cpSync(join(outDir, entry), join(newDir, entry), { recursive: true });
     }
     const old = join(parent, `.${name}.old-${process.pid}`);

@@ -14,6 +14,7 @@ import type { MergedEvents } from '../../src/core/events/merge-events.ts';
 import type { Problem } from '../../src/core/model.ts';
 import type { ReportedArticle } from '../../src/core/layers/run-report.ts';
 import type { CachedArticle } from './ingest-cache.ts';
+import { ColumnarLayoutWriter } from './write-columnar.ts';
 
 /** Bytes gathered before a write. */
 const CHUNK = 1 << 20;
@@ -42,26 +43,32 @@ export function writeLayers(spooled: SpooledArticle[], read: (file: string) => C
   const use: PlaceUse = { places: new Map(), shapes: new Map() };
   const points = { events: new PointSpool(join(outDir, '.events.points')), mentions: new PointSpool(join(outDir, '.mentions.points')) };
   const articles = new Output(join(outDir, 'articles.json'));
+  // Past COLUMNAR_FROM event features, also the layout the app loads at scale (write-columnar.ts).
+  const columnar = new ColumnarLayoutWriter(outDir, { tool });
   try {
     articles.write(`{"generated":${JSON.stringify({ tool, articles: sorted.length })},"articles":[`);
     sorted.forEach((entry, k) => {
       const p = read(entry.file);
       const features = articleFeatures(p, geometryOf, use);
       problems.push(...validateLayers({ events: collection(features.events), mentions: collection(features.mentions), areas: collection([]), routes: collection([]) }));
-      if (!merged) for (const f of features.events) points.events.add(f);
-      for (const f of features.mentions) points.mentions.add(f);
-      articles.write(`${k > 0 ? ',' : ''}${JSON.stringify(articleRecord(p))}`);
+      if (!merged) for (const f of features.events) points.events.add(f), columnar.addEvent(f);
+      for (const f of features.mentions) points.mentions.add(f), columnar.addMention(f);
+      const record = articleRecord(p);
+      articles.write(`${k > 0 ? ',' : ''}${JSON.stringify(record)}`);
+      columnar.addArticle(record);
       reported[entry.seq] = { article: { id: p.article.id }, publication: { published: p.publication.published }, mentions: { length: p.mentions.length }, events: { length: p.events.length }, unresolved: p.unresolved, problems: p.problems };
     });
     // With the merge, the events layer holds each real-world event once, with its sources.
     if (merged) {
       const mergeOf = new Map(merged.merges.map((m) => [m.id, m]));
-      for (const e of merged.events) for (const f of eventPoints(e, mergeOf.get(e.id))) points.events.add(f);
+      for (const e of merged.events) for (const f of eventPoints(e, mergeOf.get(e.id))) points.events.add(f), columnar.addEvent(f);
       problems.push(...validateLayers({ events: collection(merged.events.flatMap((e) => eventPoints(e, mergeOf.get(e.id)))), mentions: collection([]), areas: collection([]), routes: collection([]) }));
     }
     const merges = merged ? `,"merges":${JSON.stringify(merged.merges)}` : '';
-    articles.write(`],"places":${JSON.stringify(Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0]))))}${merges}}\n`);
+    const places = Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0])));
+    articles.write(`],"places":${JSON.stringify(places)}${merges}}\n`);
     articles.close();
+    columnar.finish(places, merged?.merges);
     const shapes = shapeFeatures(use, geometryOf);
     problems.push(...validateLayers({ events: collection([]), mentions: collection([]), ...shapes }));
     for (const [name, spool] of Object.entries(points)) spool.copySorted(join(outDir, `${name}.geojson`));

@@ -4,13 +4,17 @@
  * derived here, once, so they cannot disagree. Large arrays live in `$state.raw` / `$derived`
  * (never deep proxies): 100k features must not be wrapped.
  */
-import type { ArticleRecord, Place, Problem } from '../core/model.ts';
+import type { ArticleRecord, ArticlesFile, Place, Problem } from '../core/model.ts';
 import type { AppData } from './load-data.ts';
 import { stepDay, type StepUnit } from './lib/days.ts';
 import { isUnfiltered, makeMatcher, NO_FILTERS, type EventFilters, type ListSort } from './lib/event-filter.ts';
+import { rowOfId } from '../core/layers/event-columns.ts';
 import {
   buildIndex,
+  buildIndexFromColumns,
   countEvents,
+  countWindow,
+  windowPositions,
   filterIndex,
   lowerBound,
   nextEventDay,
@@ -49,14 +53,26 @@ export interface LayerToggles {
   routes: boolean;
 }
 
+/** When the map has not drawn by then, the columnar layout's article index is fetched anyway. */
+const INDEX_FALLBACK_MS = 4000;
+
 export class AppState {
   /** The loaded data; null while loading or when loading failed. */
   data = $state.raw<AppData | null>(null);
+  /**
+   * The articles (whole, or in the columnar layout the index: metadata, places, merges). The
+   * columnar layout's index arrives after the map's first frame (it is not needed to draw it).
+   */
+  articles = $state.raw<ArticlesFile | null>(null);
+  /** True until the columnar layout's article index is in. */
+  articlesPending = $state(false);
   /** Problems found while loading (shown to the user). */
   problems = $state.raw<Problem[]>([]);
   loading = $state(true);
   /** True once the map has its layers and first data (the test hook waits on it). */
   mapReady = $state(false);
+  /** True while the map draws grid counts instead of markers (too many shown: lib/grid-aggregate.ts). */
+  aggregated = $state(false);
 
   cursor = $state(0);
   unit = $state<StepUnit>(DEFAULT_URL_STATE.unit);
@@ -80,9 +96,17 @@ export class AppState {
   timeZoom = $state.raw<DayRange | 'all' | null>(null);
 
   /** All events: the dated index and the undated list. */
-  base = $derived.by(() => (this.data ? buildIndex(this.data.events) : null));
-  featureById = $derived.by(() => new Map((this.data?.events ?? []).map((f) => [f.properties.id, f])));
-  articleById = $derived.by(() => new Map((this.data?.articles.articles ?? []).map((a) => [a.id, a])));
+  base = $derived.by(() => {
+    const d = this.data;
+    if (!d) return null;
+    return d.columns ? buildIndexFromColumns(d.columns, d.events) : buildIndex(d.events);
+  });
+  /** Features by id (GeoJSON layout; the columnar layout finds a row by binary search instead). */
+  featureById = $derived.by(() => (this.data?.columns ? null : new Map((this.data?.events ?? []).map((f) => [f.properties.id, f]))));
+  /** Articles by id: whole records, or in the columnar layout their index entries (text fetched per chunk). */
+  articleById = $derived.by(() => new Map((this.articles?.articles ?? []).map((a) => [a.id, a])));
+  /** Bumped when a chunk of articles arrives (the columnar layout), so what reads them updates. */
+  articlesLoaded = $state(0);
   /** Dated events that pass the filters (the map's and the list's universe). */
   filtered = $derived.by(() => {
     const base = this.base;
@@ -95,17 +119,21 @@ export class AppState {
     if (!base) return [];
     return isUnfiltered(this.filters) ? base.undated : base.undated.filter(makeMatcher(this.filters, (f) => this.searchText(f)));
   });
-  undatedArticles = $derived.by(() => (this.data?.articles.articles ?? []).filter((a) => a.publishedDay === null));
+  undatedArticles = $derived.by(() => (this.articles?.articles ?? []).filter((a) => a.publishedDay === null));
   win = $derived(windowFor(this.cursor, this.mode, this.windowDays));
-  /** The features the map shows now. */
+  /** The features the map shows now (a list: read it only where the window is small, or once). */
   visible = $derived.by(() => (this.filtered ? selectWindow(this.filtered, this.win) : []));
+  /** How many there are (no list made). */
+  visibleCount = $derived(this.filtered ? countWindow(this.filtered, this.win) : 0);
+  /** Their positions in `filtered` (for the list of a large window). */
+  visiblePositions = $derived(this.filtered ? windowPositions(this.filtered, this.win) : new Int32Array(0));
   /** Distinct events among them (an event at two places is one event). */
   visibleEventCount = $derived(this.filtered ? countEvents(this.filtered, this.win) : 0);
   /** Fatalities of those events, each event counted once. */
   visibleFatalities = $derived(this.filtered ? windowFatalities(this.filtered, this.win) : 0);
   selectedFeature = $derived.by(() => {
     const s = this.selection;
-    return s?.kind === 'event' ? (this.featureById.get(s.id) ?? null) : null;
+    return s?.kind === 'event' ? this.featureOf(s.id) : null;
   });
 
   /** The stretch the time line shows (and playback runs through), within the data's span. */
@@ -121,14 +149,40 @@ export class AppState {
   historyClose: (() => boolean) | null = null;
 
   #searchCache = new WeakMap<EventFeature, string>();
+  #indexAsked = false;
+  /** Columnar layout: whole article records fetched so far, and the chunks asked for. */
+  #fullArticles = new Map<string, ArticleRecord>();
+  #chunks = new Map<number, Promise<void>>();
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   /** Adopts loaded data and the state from a link; the cursor defaults to the last event day. */
   init(data: AppData, problems: Problem[], url: UrlState): void {
     this.data = data;
+    this.articles = data.articles;
     this.problems = problems;
     this.loading = false;
+    this.articlesPending = !!data.articlesLater;
+    // Without a map to say it has drawn (MapLibre failed), the index comes anyway.
+    if (data.articlesLater) setTimeout(() => this.loadArticleIndex(), INDEX_FALLBACK_MS);
     this.apply(url);
+  }
+
+  /** The columnar layout: fetches the article index (called once the map has drawn its first frame). */
+  loadArticleIndex(): void {
+    const data = this.data;
+    if (!data?.articlesLater || this.#indexAsked) return;
+    this.#indexAsked = true;
+    data.articlesLater().then(
+      (a) => {
+        if (this.data !== data) return;
+        this.articles = a;
+        this.articlesPending = false;
+      },
+      (e: unknown) => {
+        this.articlesPending = false;
+        this.problems = [...this.problems, { code: 'articles-failed', message: e instanceof Error ? e.message : String(e), severity: 'error' }];
+      },
+    );
   }
 
   /** Applies a decoded link; `moveCamera` when the map is already up (a link pasted later). */
@@ -238,16 +292,79 @@ export class AppState {
   }
 
   place(id: string | null): Place | null {
-    return id ? (this.data?.articles.places[id] ?? null) : null;
+    return id ? (this.articles?.places[id] ?? null) : null;
   }
 
+  /**
+   * The whole record of an article (text and spans). In the columnar layout its chunk is fetched
+   * on first ask: null until it arrives (`articlePending`), then the readers update.
+   */
   article(id: string): ArticleRecord | null {
+    const d = this.data;
+    if (!d?.chunks) return this.articleById.get(id) ?? null;
+    void this.articlesLoaded;
+    const full = this.#fullArticles.get(id);
+    if (full) return full;
+    const entry = this.articleById.get(id) as (ArticleRecord & { chunk?: number }) | undefined;
+    if (entry && Number.isInteger(entry.chunk)) void this.#loadChunk(entry.chunk!);
+    return null;
+  }
+
+  /** An article's title, outlet, dates (what lists show), without waiting for its text. */
+  articleMeta(id: string): Omit<ArticleRecord, 'text'> | null {
     return this.articleById.get(id) ?? null;
+  }
+
+  /** True while an article's text is being fetched. */
+  articlePending(id: string): boolean {
+    void this.articlesLoaded;
+    if (this.articlesPending) return true;
+    return !!this.data?.chunks && this.articleById.has(id) && !this.#fullArticles.has(id);
+  }
+
+  /** Fetches the chunks holding these articles (for an export of their sentences). */
+  async loadArticles(ids: Iterable<string>): Promise<void> {
+    if (!this.data?.chunks) return;
+    const chunks = new Set<number>();
+    for (const id of ids) {
+      const entry = this.articleById.get(id) as { chunk?: number } | undefined;
+      if (entry && Number.isInteger(entry.chunk) && !this.#fullArticles.has(id)) chunks.add(entry.chunk!);
+    }
+    await Promise.all([...chunks].map((c) => this.#loadChunk(c)));
+  }
+
+  #loadChunk(chunk: number): Promise<void> {
+    let p = this.#chunks.get(chunk);
+    if (!p) {
+      const d = this.data!;
+      p = d.chunks!(chunk).then(
+        (records) => {
+          for (const r of records) this.#fullArticles.set(r.id, r);
+          this.articlesLoaded++;
+        },
+        (e: unknown) => {
+          this.#chunks.delete(chunk);
+          this.problems = [...this.problems, { code: 'chunk-failed', message: `Could not load articles (chunk ${chunk}): ${String(e)}`, severity: 'warning' }];
+        },
+      );
+      this.#chunks.set(chunk, p);
+    }
+    return p;
+  }
+
+  /** The loaded event with this feature id, or null. */
+  featureOf(id: string): EventFeature | null {
+    const d = this.data;
+    if (d?.columns) {
+      const row = rowOfId(d.columns, id);
+      return row >= 0 ? d.events[row] : null;
+    }
+    return this.featureById?.get(id) ?? null;
   }
 
   /** The loaded events with these feature ids, in that order; ids not loaded are skipped. */
   featuresOf(ids: readonly string[]): EventFeature[] {
-    return ids.map((id) => this.featureById.get(id)).filter((f): f is EventFeature => !!f);
+    return ids.map((id) => this.featureOf(id)).filter((f): f is EventFeature => !!f);
   }
 
   /** The sentence an event was read from, as one line of plain text (its markup left out). */
@@ -285,7 +402,9 @@ export class AppState {
     let s = this.#searchCache.get(f);
     if (s === undefined) {
       const p = f.properties;
-      s = [p.placeName, p.actors, p.type, p.subType, p.dateText, this.sentenceOf(f)].join(' ');
+      // The columnar layout searches the index (the article's title), not every text.
+      const text = this.data?.chunks ? (this.articleMeta(p.articleId)?.title ?? '') : this.sentenceOf(f);
+      s = [p.placeName, p.actors, p.type, p.subType, p.dateText, text].join(' ');
       this.#searchCache.set(f, s);
     }
     return s;

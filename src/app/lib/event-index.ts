@@ -6,7 +6,9 @@
  */
 import type { Feature, Point } from 'geojson';
 import type { EventFeatureProperties } from '../../core/model.ts';
+import type { EventColumns } from '../../core/layers/event-columns.ts';
 import { isoToDay, precisionEnd } from './days.ts';
+import { dayEndOf, RowFeature } from './event-store.ts';
 
 /** What the app adds to each event feature on load (derived, so styling needs no expressions). */
 export interface EventProps extends EventFeatureProperties {
@@ -30,6 +32,10 @@ export interface EventIndex {
   ends: Int32Array;
   /** 1 where a feature is the first of its event (events with several places have several features). */
   firstOfEvent: Uint8Array;
+  /** `features[i]`'s longitude, latitude and fatalities (-1 for unknown): what a grid aggregate and the list's order read. */
+  lon: Float64Array;
+  lat: Float64Array;
+  fatal: Int32Array;
   /** Longest `dayEnd - day` in the index: how far before a window a visible feature can start. */
   maxSpan: number;
   /** First and last day covered (0 and -1 when empty). */
@@ -74,6 +80,38 @@ export function buildIndex(features: EventFeature[]): { index: EventIndex; undat
   return { index: indexSorted(dated), undated };
 }
 
+/**
+ * The same split for features over events.bin's columns (`rowFeatures`): the file's rows are
+ * already sorted by (day, event id) with the undated last, so the index's arrays are views on the
+ * columns or one pass over them, and no feature's properties are read.
+ */
+export function buildIndexFromColumns(c: EventColumns, features: EventFeature[]): { index: EventIndex; undated: EventFeature[] } {
+  const n = c.dated;
+  const ends = new Int32Array(n);
+  const firstOfEvent = new Uint8Array(n);
+  let maxSpan = 0;
+  for (let i = 0; i < n; i++) {
+    ends[i] = dayEndOf(c, i);
+    if (ends[i] - c.day[i] > maxSpan) maxSpan = ends[i] - c.day[i];
+  }
+  firstOfEvent.set(c.firstOfEvent.subarray(0, n));
+  let maxDay = -1;
+  for (let i = 0; i < n; i++) if (ends[i] > maxDay) maxDay = ends[i];
+  const index: EventIndex = {
+    features: features.slice(0, n),
+    starts: c.day.subarray(0, n),
+    ends,
+    firstOfEvent,
+    lon: c.lon.subarray(0, n),
+    lat: c.lat.subarray(0, n),
+    fatal: c.fatalities.subarray(0, n),
+    maxSpan,
+    minDay: n ? c.day[0] : 0,
+    maxDay: n ? maxDay : -1,
+  };
+  return { index, undated: features.slice(n) };
+}
+
 /** Keeps the features passing `keep`; order is preserved, so no re-sort. */
 export function filterIndex(index: EventIndex, keep: (f: EventFeature) => boolean): EventIndex {
   return indexSorted(index.features.filter(keep));
@@ -94,6 +132,24 @@ export function selectWindow(index: EventIndex, win: TimeWindow): EventFeature[]
   return out;
 }
 
+/** Number of features in the window (selectWindow's length, without making the list). */
+export function countWindow(index: EventIndex, win: TimeWindow): number {
+  const { lo, hi } = candidateRange(index, win);
+  if (win.from === Number.MIN_SAFE_INTEGER) return hi - lo;
+  let n = 0;
+  for (let i = lo; i < hi; i++) if (index.ends[i] >= win.from) n++;
+  return n;
+}
+
+/** Index positions of the window's features, in index order (selectWindow without the features). */
+export function windowPositions(index: EventIndex, win: TimeWindow): Int32Array {
+  const { lo, hi } = candidateRange(index, win);
+  const out = new Int32Array(hi - lo);
+  let n = 0;
+  for (let i = lo; i < hi; i++) if (index.ends[i] >= win.from) out[n++] = i;
+  return n === out.length ? out : out.subarray(0, n);
+}
+
 /** Number of distinct events among the window's features (same overlap rule as selectWindow). */
 export function countEvents(index: EventIndex, win: TimeWindow): number {
   const { lo, hi } = candidateRange(index, win);
@@ -106,7 +162,7 @@ export function countEvents(index: EventIndex, win: TimeWindow): number {
 export function windowFatalities(index: EventIndex, win: TimeWindow): number {
   const { lo, hi } = candidateRange(index, win);
   let n = 0;
-  for (let i = lo; i < hi; i++) if (index.ends[i] >= win.from && index.firstOfEvent[i]) n += index.features[i].properties.fatalities ?? 0;
+  for (let i = lo; i < hi; i++) if (index.ends[i] >= win.from && index.firstOfEvent[i] && index.fatal[i] > 0) n += index.fatal[i];
   return n;
 }
 
@@ -149,11 +205,20 @@ function indexSorted(features: EventFeature[]): EventIndex {
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
   const firstOfEvent = new Uint8Array(n);
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const fatal = new Int32Array(n);
   let maxSpan = 0;
   let minDay = n ? Infinity : 0;
   let maxDay = n ? -Infinity : -1;
   for (let i = 0; i < n; i++) {
-    const p = features[i].properties;
+    const f = features[i];
+    const p = f.properties;
+    if (f instanceof RowFeature) {
+      lon[i] = f.lon;
+      lat[i] = f.lat;
+    } else [lon[i], lat[i]] = f.geometry.coordinates;
+    fatal[i] = p.fatalities ?? -1;
     starts[i] = p.day;
     ends[i] = p.dayEnd;
     firstOfEvent[i] = i === 0 || features[i - 1].properties.eventId !== p.eventId ? 1 : 0;
@@ -161,5 +226,5 @@ function indexSorted(features: EventFeature[]): EventIndex {
     minDay = Math.min(minDay, p.day);
     maxDay = Math.max(maxDay, p.dayEnd);
   }
-  return { features, starts, ends, firstOfEvent, maxSpan, minDay, maxDay };
+  return { features, starts, ends, firstOfEvent, lon, lat, fatal, maxSpan, minDay, maxDay };
 }

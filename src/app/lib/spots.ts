@@ -68,14 +68,16 @@ export function namedPlaces(mentions: FeatureCollection<Point, MentionFeaturePro
     const p = m.properties;
     if (!m.geometry || m.geometry.type !== 'Point' || !p?.placeId) continue;
     const seen = byPlace.get(p.placeId);
+    // The columnar layout's named-places.geojson is already one point per place, with its count.
+    const count = Number.isInteger((p as { count?: number }).count) ? (p as { count?: number }).count! : 1;
     if (!seen) {
       byPlace.set(p.placeId, {
-        f: { type: 'Feature', geometry: m.geometry, properties: { placeId: p.placeId, placeName: p.placeName, count: 1, id: p.id } },
+        f: { type: 'Feature', geometry: m.geometry, properties: { placeId: p.placeId, placeName: p.placeName, count, id: p.id } },
         day: p.day,
       });
       continue;
     }
-    seen.f.properties.count++;
+    seen.f.properties.count += count;
     if (p.day > seen.day) {
       seen.day = p.day;
       seen.f.properties.id = p.id;

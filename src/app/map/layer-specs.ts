@@ -49,7 +49,8 @@ export const SPOT_SOURCE = {
 } as const;
 
 const isCluster: ExpressionSpecification = ['has', 'point_count'];
-const sharedSpot: ExpressionSpecification = ['all', ['!', isCluster], ['>', ['get', 'count'], 1]];
+/** A spot of several events, or a grid cell (lib/grid-aggregate.ts), which has a badge even for one. */
+const sharedSpot: ExpressionSpecification = ['all', ['!', isCluster], ['any', ['>', ['get', 'count'], 1], ['has', 'cell']]];
 const SPOT_BADGE_RADIUS = 8;
 /** Cluster badges grow a little with their count (features under them). */
 const clusterRadius: ExpressionSpecification = ['step', ['get', 'total'], 10, 10, 12, 100, 15, 1000, 18];

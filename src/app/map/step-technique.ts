@@ -11,16 +11,19 @@
  * - `filter`: the source holds every (filtered) event and a step changes the layer's filter on
  *   the integer `day`/`dayEnd` properties (`setFilter`), as issue #4 first proposed.
  * - `auto`: `filter` in the cumulative mode from AUTO_FILTER_FROM matching events, else `diff`.
+ * - `grid` (the default): `diff` up to AGGREGATE_FROM shown features; past it the events source is
+ *   emptied and the map draws counts per grid cell (lib/grid-aggregate.ts, EventLayers.svelte), so
+ *   a step costs about one repaint at any size, and the source never holds a large universe.
  *
- * Pick with `?step=window|diff|filter|auto` in the page URL (the bench compares them).
+ * Pick with `?step=window|diff|filter|auto|grid` in the page URL (the bench compares them).
  */
 import type { FilterSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { EventFeature, EventProps, TimeWindow } from '../lib/event-index.ts';
 
-export type StepTechniqueName = 'window' | 'diff' | 'filter' | 'auto';
+export type StepTechniqueName = 'window' | 'diff' | 'filter' | 'auto' | 'grid';
 
-export const STEP_TECHNIQUES: readonly StepTechniqueName[] = ['window', 'diff', 'filter', 'auto'];
+export const STEP_TECHNIQUES: readonly StepTechniqueName[] = ['window', 'diff', 'filter', 'auto', 'grid'];
 
 /**
  * `auto` filters (`filter`) in the cumulative mode from this many matching events up, and sends
@@ -35,11 +38,20 @@ export const STEP_TECHNIQUES: readonly StepTechniqueName[] = ['window', 'diff', 
  */
 export const AUTO_FILTER_FROM = 30_000;
 
-/** The default, by measurement: the bench (see AUTO_FILTER_FROM and the commit making it the default) had `auto` best or even in both modes at 10k and 100k. */
-export const DEFAULT_STEP_TECHNIQUE: StepTechniqueName = 'auto';
+/**
+ * The default, by measurement (docs/scale.md's table): `grid` equals `diff` on small windows and
+ * stays near one repaint past AGGREGATE_FROM shown features, in both modes, up to 1M events.
+ */
+export const DEFAULT_STEP_TECHNIQUE: StepTechniqueName = 'grid';
 
 export interface StepTechnique {
   name: StepTechniqueName;
+  /** Past AGGREGATE_FROM shown features the map draws grid counts instead (`grid`). */
+  aggregates?: boolean;
+  /** Its own AGGREGATE_FROM (`?step=grid&aggregateFrom=N`, for the bench and tests). */
+  aggregateFrom?: number;
+  /** Empties the source (the map switches to grid counts); the next `show` starts afresh. */
+  clear?(source: GeoJSONSource): void;
   /** Called when the set of matching events changes (load, filters). */
   setUniverse(source: GeoJSONSource, features: EventFeature[]): void;
   /** Called on every step with the window and the features in it. */
@@ -95,13 +107,18 @@ function windowTechnique(): StepTechnique {
   };
 }
 
-function diffTechnique(): StepTechnique {
+function diffTechnique(name: 'diff' | 'grid' = 'diff'): StepTechnique {
   /** Ids in the source now; null after the universe changed (the next step sends everything). */
   let shown: Set<string> | null = null;
   return {
-    name: 'diff',
+    name,
+    aggregates: name === 'grid',
     setUniverse() {
       shown = null;
+    },
+    clear(source) {
+      if (shown?.size !== 0) source.setData(collection([]));
+      shown = new Set();
     },
     show(_map, source, _layers, _win, visible) {
       const next = new Set<string>();
@@ -183,6 +200,7 @@ const FACTORIES: Record<StepTechniqueName, () => StepTechnique> = {
   diff: diffTechnique,
   filter: filterTechnique,
   auto: autoTechnique,
+  grid: () => diffTechnique('grid'),
 };
 
 /**
@@ -194,6 +212,8 @@ export function pickTechnique(search: string): StepTechnique {
   const name = params.get('step');
   const known = (STEP_TECHNIQUES as readonly string[]).includes(name ?? '') ? (name as StepTechniqueName) : DEFAULT_STEP_TECHNIQUE;
   const autoFrom = Number(params.get('autoFrom') ?? NaN);
+  const aggregateFrom = Number(params.get('aggregateFrom') ?? NaN);
+  if (known === 'grid' && Number.isInteger(aggregateFrom) && aggregateFrom >= 0) return { ...diffTechnique('grid'), aggregateFrom };
   if (known === 'auto' && Number.isInteger(autoFrom) && autoFrom >= 0) return autoTechnique(autoFrom);
   return FACTORIES[known]();
 }

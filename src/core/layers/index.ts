@@ -12,3 +12,4 @@
  */
 export { buildLayers, validateLayers, type BuiltLayers } from './build-layers.ts';
 export { summariseRun } from './run-report.ts';
+export { decodeEventColumns, encodeEventColumns, EventColumnsBuilder, LayoutError, type EventColumns } from './event-columns.ts';
