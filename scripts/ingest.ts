@@ -59,6 +59,8 @@ export interface IngestOptions {
   stats?: { processed: number; cached: number; unread?: number };
   /** The corrections file (default: corrections.json in the first input folder). */
   corrections?: string;
+  /** From how many event features the columnar layout is written too (default COLUMNAR_FROM; tests lower it). */
+  columnarFrom?: number;
   /** Filled in with where the time went, in ms: reading and processing, the stored articles, the merge, writing the set. */
   timings?: { pass1: number; store: number; merge: number; write: number };
 }
@@ -188,7 +190,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     const context = await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer);
     lap('store');
     merged = mergeEvents(stored.flatMap((a) => a.events), context);
-    write = (dir) => writeStoredLayers(stored, layers, geometryOf, dir, merged) ?? writeLayers(written, readEntry, geometryOf, dir, undefined, merged);
+    write = (dir) => writeStoredLayers(stored, layers, geometryOf, dir, merged, undefined, options.columnarFrom) ?? writeLayers(written, readEntry, geometryOf, dir, undefined, merged, options.columnarFrom);
   } else {
     resources ??= await corpusResources();
     const gazetteer = resources.gazetteer;
@@ -205,7 +207,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
     const idOfFile = new Map(written.map((w) => [w.file, w.id]));
     const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
-    write = (dir) => writeLayers(written, readCorrected, geometryOf, dir, undefined, mergedHere);
+    write = (dir) => writeLayers(written, readCorrected, geometryOf, dir, undefined, mergedHere, options.columnarFrom);
   }
   lap('merge');
 

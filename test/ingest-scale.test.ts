@@ -8,7 +8,7 @@
  * the next run leaves nothing of it behind.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Every file of a folder, name → content. */
 function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** Every file below a folder, path → bytes (base64). */
+function tree(dir: string): Record<string, string> {
+  return Object.fromEntries((readdirSync(dir, { recursive: true }) as string[]).sort().filter((f) => !statSync(join(dir, f)).isDirectory()).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 }
 
 describe('incremental ingest', () => {
@@ -125,6 +130,26 @@ describe('incremental ingest', () => {
     expect(written['articles.json']).toBe(`${JSON.stringify(built.articles)}\n`);
     expect(built.layers.mentions.features.length).toBeGreaterThan(100);
     expect(merged.merges.length).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+describe('the columnar layout at scale', () => {
+  it('is written from the store of rendered articles as the one-piece writer writes it', async () => {
+    const corpus = join(root, 'corpus-columnar');
+    makeScaleCorpus(corpus, 80, { seed: 7 });
+    // The layout from one event feature on (a real run: from COLUMNAR_FROM), by the store path…
+    await ingest([corpus], join(root, 'columnar-store'), { cacheDir: join(root, 'cache-columnar'), jobs: 1, columnarFrom: 1 });
+    // …and by the one-piece writer, which a corrections file (here one that matches nothing) takes.
+    const noop = join(root, 'noop-corrections.json');
+    writeFileSync(noop, JSON.stringify([{ kind: 'separate', events: ['nowhere#1', 'nowhere#2'] }]));
+    await ingest([corpus], join(root, 'columnar-one-piece'), { cacheDir: join(root, 'cache-columnar'), jobs: 1, columnarFrom: 1, corrections: noop });
+    const store = tree(join(root, 'columnar-store'));
+    const onePiece = tree(join(root, 'columnar-one-piece'));
+    const layout = Object.keys(store).filter((f) => f !== 'report.json');
+    expect(layout).toEqual(expect.arrayContaining(['articles-index.json', join('articles', '0.json'), 'events.bin', 'layout.json', 'named-places.geojson']));
+    expect(Object.keys(onePiece).filter((f) => f !== 'report.json')).toEqual(layout);
+    for (const f of layout) expect(store[f], f).toBe(onePiece[f]);
+    expect(JSON.parse(Buffer.from(store['layout.json'], 'base64').toString('utf8'))).toMatchObject({ layout: 'columnar' });
   }, 300_000);
 });
 

@@ -70,12 +70,13 @@ export class ColumnarLayoutWriter {
   #spooled = 0;
   #spoolFd: number | null = null;
 
-  /** `force`: write the layout whatever the size (`finish` decides otherwise). */
-  constructor(dir: string, options: { tool?: string; chunkSize?: number; force?: boolean } = {}) {
+  /** `force`: write the layout whatever the size; `from`: from how many event features (default COLUMNAR_FROM; `finish` decides). */
+  constructor(dir: string, options: { tool?: string; chunkSize?: number; force?: boolean; from?: number } = {}) {
     this.#dir = dir;
     this.#tool = options.tool ?? 'conflict-map';
     this.#chunkSize = options.chunkSize ?? CHUNK_SIZE;
     this.force = options.force ?? false;
+    this.from = options.from ?? COLUMNAR_FROM;
     this.#staging = join(dir, `.${CHUNK_DIR}.new`);
     rmSync(this.#staging, { recursive: true, force: true });
     mkdirSync(this.#staging, { recursive: true });
@@ -84,6 +85,7 @@ export class ColumnarLayoutWriter {
   }
 
   readonly force: boolean;
+  readonly from: number;
 
   /** Articles are spooled to a scratch file as they come and written out in date order at `finish`. */
   addArticle(record: ArticleRecord): void {
@@ -110,7 +112,7 @@ export class ColumnarLayoutWriter {
 
   /** Whether `finish` will write the layout. */
   get columnar(): boolean {
-    return this.force || this.#events.count >= COLUMNAR_FROM;
+    return this.force || this.#events.count >= this.from;
   }
 
   /** Writes the layout's files (or removes the staged chunks when the corpus is small). */

@@ -14,7 +14,7 @@ import type { MergedEvents } from '../../src/core/events/merge-events.ts';
 import type { Problem } from '../../src/core/model.ts';
 import type { ReportedArticle } from '../../src/core/layers/run-report.ts';
 import type { CachedArticle } from './ingest-cache.ts';
-import { ColumnarLayoutWriter } from './write-columnar.ts';
+import { COLUMNAR_FROM, ColumnarLayoutWriter } from './write-columnar.ts';
 
 /** Bytes gathered before a write. */
 const CHUNK = 1 << 20;
@@ -36,7 +36,7 @@ export interface WrittenLayers {
 }
 
 /** Writes events, mentions, areas, routes (.geojson) and articles.json into `outDir`. */
-export function writeLayers(spooled: SpooledArticle[], read: (file: string) => CachedArticle, geometryOf: GeometryLookup, outDir: string, tool = 'conflict-map', merged?: MergedEvents): WrittenLayers {
+export function writeLayers(spooled: SpooledArticle[], read: (file: string) => CachedArticle, geometryOf: GeometryLookup, outDir: string, tool = 'conflict-map', merged?: MergedEvents, columnarFrom = COLUMNAR_FROM): WrittenLayers {
   const sorted = [...spooled].sort((a, b) => compare(a.id, b.id));
   const reported: ReportedArticle[] = new Array(spooled.length);
   const problems: Problem[] = [];
@@ -44,7 +44,7 @@ export function writeLayers(spooled: SpooledArticle[], read: (file: string) => C
   const points = { events: new PointSpool(join(outDir, '.events.points')), mentions: new PointSpool(join(outDir, '.mentions.points')) };
   const articles = new Output(join(outDir, 'articles.json'));
   // Past COLUMNAR_FROM event features, also the layout the app loads at scale (write-columnar.ts).
-  const columnar = new ColumnarLayoutWriter(outDir, { tool });
+  const columnar = new ColumnarLayoutWriter(outDir, { tool, from: columnarFrom });
   try {
     articles.write(`{"generated":${JSON.stringify({ tool, articles: sorted.length })},"articles":[`);
     sorted.forEach((entry, k) => {

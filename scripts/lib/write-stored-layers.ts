@@ -5,16 +5,21 @@
  * (a lead with its sources) are rendered again; the rest is copied. Held in memory: the
  * headers, the places and shapes, and each event point's id and place in the store.
  *
+ * Past COLUMNAR_FROM event features it writes the columnar layout too (write-columnar.ts), as
+ * writeLayers does; below, a layout.json that says the GeoJSON files are the layout.
+ *
  * Returns null when the exact output needs the one-piece writer: an article or a merged event
  * whose points do not validate (its messages are that writer's to word).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Place } from '../../src/core/model.ts';
+import type { Feature, Point } from 'geojson';
+import type { ArticleRecord, EventFeatureProperties, MentionFeatureProperties, Place } from '../../src/core/model.ts';
 import type { MergedEvents } from '../../src/core/events/merge-events.ts';
 import { collection, compare, eventPoints, shapeFeatures, validateLayers, type GeometryLookup, type PlaceUse } from '../../src/core/layers/build-layers.ts';
 import type { LayerStore, StoredArticle } from './layer-store.ts';
 import type { WrittenLayers } from './write-layers.ts';
+import { COLUMNAR_FROM, ColumnarLayoutWriter } from './write-columnar.ts';
 
 /** Bytes gathered before a write. */
 const CHUNK = 1 << 20;
@@ -30,7 +35,7 @@ interface PointAt {
 }
 
 /** Writes events, mentions, areas, routes (.geojson) and articles.json into `outDir` from the store; null: use `writeLayers`. */
-export function writeStoredLayers(stored: StoredArticle[], store: LayerStore, geometryOf: GeometryLookup, outDir: string, merged: MergedEvents, tool = 'conflict-map'): WrittenLayers | null {
+export function writeStoredLayers(stored: StoredArticle[], store: LayerStore, geometryOf: GeometryLookup, outDir: string, merged: MergedEvents, tool = 'conflict-map', columnarFrom = COLUMNAR_FROM): WrittenLayers | null {
   if (stored.some((a) => a.problems.length > 0)) return null;
   const idOf = (a: StoredArticle) => a.reported.article.id;
   const sorted = [...stored].sort((a, b) => compare(idOf(a), idOf(b)));
@@ -80,18 +85,33 @@ export function writeStoredLayers(stored: StoredArticle[], store: LayerStore, ge
   }
   if (validateLayers({ events: collection(rendered), mentions: collection([]), areas: collection([]), routes: collection([]) }).length > 0) return null;
 
+  // Past COLUMNAR_FROM event features, also the layout the app loads at scale, fed what
+  // writeLayers feeds it, in the same order (parsed back from the stored bytes only then).
+  const columnar = new ColumnarLayoutWriter(outDir, { tool, from: columnarFrom });
+  const feedColumnar = eventPointsAt.length >= columnarFrom;
+  const places = Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0])));
   const articles = new Output(join(outDir, 'articles.json'));
   try {
     articles.write(`{"generated":${JSON.stringify({ tool, articles: sorted.length })},"articles":[`);
     sorted.forEach((a, k) => {
       if (k > 0) articles.write(',');
-      articles.writeBytes(store.block(a, 0));
+      const record = store.block(a, 0);
+      articles.writeBytes(record);
+      if (!feedColumnar) return;
+      columnar.addArticle(JSON.parse(record.toString('utf8')) as ArticleRecord);
+      if (a.blocks[1] === 0) return;
+      const mentions = JSON.parse(`[${store.block(a, 1).toString('utf8')}]`) as Array<Feature<Point, MentionFeatureProperties>>;
+      for (const f of mentions.sort((x, y) => x.properties.start - y.properties.start)) columnar.addMention(f);
     });
     const merges = `,"merges":${JSON.stringify(merged.merges)}`;
-    articles.write(`],"places":${JSON.stringify(Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0]))))}${merges}}\n`);
+    articles.write(`],"places":${JSON.stringify(places)}${merges}}\n`);
   } finally {
     articles.close();
   }
+  if (feedColumnar) {
+    for (const p of eventPointsAt) columnar.addEvent(JSON.parse((p.json ?? store.block(p.article!, p.block!, p.offset, p.length)).toString('utf8')) as Feature<Point, EventFeatureProperties>);
+  }
+  columnar.finish(places, merged.merges);
 
   writePoints(join(outDir, 'events.geojson'), sortedPoints(eventPointsAt), store);
   // Mentions are sorted by id within each article; articles in id order keep that order overall
