@@ -21,7 +21,7 @@
  * `--only gazetteer|geoparser|app|hostile|scale` runs one part.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processArticle, type PipelineResources } from '../src/core/process-article.ts';
@@ -182,7 +182,7 @@ if (!only || only === 'scale') {
     makeScaleCorpus(corpus, added, { first: n });
     const grown = run(`${added} articles added to them (only those processed)`);
     const same = run('the same again, unchanged');
-    const size = readdirSync(join(dir, 'out')).reduce((sum, f) => sum + readFileSync(join(dir, 'out', f)).length, 0);
+    const size = (readdirSync(join(dir, 'out'), { recursive: true }) as string[]).reduce((sum, f) => sum + (statSync(join(dir, 'out', f)).isFile() ? statSync(join(dir, 'out', f)).size : 0), 0);
     const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { articlesWritten: number; mentions: number; events: number; distinctEvents: number };
     console.log(`scale: output ${report.articlesWritten} articles, ${report.mentions} mentions, ${report.events} events (${report.distinctEvents} after the merge), ${(size / 1e6).toFixed(0)} MB`);
 

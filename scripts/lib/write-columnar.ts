@@ -23,6 +23,7 @@ import type { ArticleRecord, EventFeatureProperties, EventMerge, MentionFeatureP
 export const COLUMNAR_FROM = 20_000;
 /** Articles per chunk file. */
 export const CHUNK_SIZE = 200;
+const COMMA = Buffer.from(',');
 /** The folder of chunk files under the data folder. */
 export const CHUNK_DIR = 'articles';
 
@@ -62,7 +63,8 @@ export class ColumnarLayoutWriter {
   readonly #events = new EventColumnsBuilder();
   readonly #index: ArticleIndexEntry[] = [];
   readonly #places = new Map<string, NamedPlace>();
-  #chunk: ArticleRecord[] = [];
+  /** The records of the chunk being gathered, as JSON. */
+  #chunk: Buffer[] = [];
   #chunks = 0;
   readonly #staging: string;
   readonly #spoolFile: string;
@@ -87,11 +89,14 @@ export class ColumnarLayoutWriter {
   readonly force: boolean;
   readonly from: number;
 
-  /** Articles are spooled to a scratch file as they come and written out in date order at `finish`. */
-  addArticle(record: ArticleRecord): void {
+  /**
+   * Articles are spooled to a scratch file as they come and written out in date order at
+   * `finish`; `bytes`, when given, are the record as JSON.stringify writes it (the ingest's
+   * store has them), spooled and copied as they are.
+   */
+  addArticle(record: ArticleRecord, bytes: Buffer = Buffer.from(JSON.stringify(record))): void {
     const { text: _text, boilerplate: _b, sentences: _s, mentions: _m, events: _e, ...meta } = record;
     this.#index.push({ ...meta, chunk: -1 });
-    const bytes = Buffer.from(JSON.stringify(record));
     this.#spool.push({ offset: this.#spooled, length: bytes.length });
     this.#spooled += bytes.length;
     writeSync(this.#spoolFd!, bytes);
@@ -169,7 +174,7 @@ export class ColumnarLayoutWriter {
         const buffer = Buffer.alloc(length);
         readSync(fd, buffer, 0, length, offset);
         this.#index[i].chunk = this.#chunks;
-        this.#chunk.push(JSON.parse(buffer.toString('utf8')) as ArticleRecord);
+        this.#chunk.push(buffer);
         if (this.#chunk.length >= this.#chunkSize) this.#flush();
       }
     } finally {
@@ -180,7 +185,11 @@ export class ColumnarLayoutWriter {
 
   #flush(): void {
     if (!this.#chunk.length) return;
-    writeFileSync(join(this.#staging, `${this.#chunks}.json`), `${JSON.stringify({ articles: this.#chunk })}\n`);
+    // What JSON.stringify({ articles }) writes, from each record's own JSON.
+    const parts: Buffer[] = [Buffer.from('{"articles":[')];
+    this.#chunk.forEach((b, k) => parts.push(...(k > 0 ? [COMMA, b] : [b])));
+    parts.push(Buffer.from(']}\n'));
+    writeFileSync(join(this.#staging, `${this.#chunks}.json`), Buffer.concat(parts));
     this.#chunk = [];
     this.#chunks += 1;
   }

@@ -98,7 +98,7 @@ export function writeStoredLayers(stored: StoredArticle[], store: LayerStore, ge
       const record = store.block(a, 0);
       articles.writeBytes(record);
       if (!feedColumnar) return;
-      columnar.addArticle(JSON.parse(record.toString('utf8')) as ArticleRecord);
+      columnar.addArticle(JSON.parse(record.toString('utf8')) as ArticleRecord, record);
       if (a.blocks[1] === 0) return;
       const mentions = JSON.parse(`[${store.block(a, 1).toString('utf8')}]`) as Array<Feature<Point, MentionFeatureProperties>>;
       for (const f of mentions.sort((x, y) => x.properties.start - y.properties.start)) columnar.addMention(f);
