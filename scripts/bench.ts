@@ -171,7 +171,7 @@ if (!only || only === 'scale') {
   const phases = (r: Run) => Object.entries(r.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ');
   try {
     const corpus = join(dir, 'corpus');
-    makeScaleCorpus(corpus, n);
+    makeScaleCorpus(corpus, n, { evaluationCorpora: true });
     const cache = join(dir, 'cache');
     const run = (label: string) => {
       const r = ingestRun(corpus, cache);
@@ -179,7 +179,7 @@ if (!only || only === 'scale') {
       return r;
     };
     const cold = run(`ingest of ${n.toLocaleString('en')} articles, empty cache`);
-    makeScaleCorpus(corpus, added, { first: n });
+    makeScaleCorpus(corpus, added, { first: n, evaluationCorpora: true });
     const grown = run(`${added} articles added to them (only those processed)`);
     const same = run('the same again, unchanged');
     const size = (readdirSync(join(dir, 'out'), { recursive: true }) as string[]).reduce((sum, f) => sum + (statSync(join(dir, 'out', f)).isFile() ? statSync(join(dir, 'out', f)).size : 0), 0);
@@ -188,7 +188,7 @@ if (!only || only === 'scale') {
 
     // Workers: the same corpus of JOBS_ARTICLES, empty caches, one thread and two.
     const small = join(dir, 'jobs-corpus');
-    makeScaleCorpus(small, Math.min(n, JOBS_ARTICLES), { seed: 2 });
+    makeScaleCorpus(small, Math.min(n, JOBS_ARTICLES), { seed: 2, evaluationCorpora: true });
     const one = ingestRun(small, join(dir, 'cache-1'), 1);
     const two = ingestRun(small, join(dir, 'cache-2'), 2);
     console.log(`scale: ${Math.min(n, JOBS_ARTICLES).toLocaleString('en')} articles, empty cache: 1 job ${one.wall.toFixed(1)} s, 2 jobs ${two.wall.toFixed(1)} s wall: ×${(one.wall / two.wall).toFixed(2)}`);

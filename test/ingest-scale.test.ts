@@ -109,7 +109,7 @@ describe('incremental ingest', () => {
 
   it('writes from the store what the one-piece buildLayers writes, ids that begin others included', async () => {
     const corpus = join(root, 'corpus-prefix');
-    makeScaleCorpus(corpus, 60, { seed: 5, prefix: 'p' });
+    makeScaleCorpus(corpus, 200, { seed: 5, prefix: 'p' });
     // "p-0000001" begins "p-0000001:b" and "p-00000012": the mention points need the global sort.
     const lines = readFileSync(join(corpus, 'p-part-0000.jsonl'), 'utf8').trimEnd().split('\n');
     const copy = (k: number, id: string) => JSON.stringify({ ...(JSON.parse(lines[k]) as object), id });

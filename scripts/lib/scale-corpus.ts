@@ -1,6 +1,6 @@
 /**
  * A seeded corpus of any size for the scale benchmark and tests, made from real news text: the
- * reports of test/corpus/reports and the evaluation corpora in ../shared/eval (when present),
+ * reports of test/corpus/reports and, for the bench, the evaluation corpora in ../shared/eval (when present),
  * each article one to three of their paragraphs, with a seeded outlet and publication date.
  * Written as JSONL files of FILE_ARTICLES lines (each well under the 5 MB file bound), into a
  * folder the caller owns (a temporary one: never committed). Same seed, same corpus.
@@ -16,12 +16,16 @@ const OUTLETS = ['Wire Service', 'Regional Daily', 'Field Monitor', 'Evening Pos
 /** Paragraphs shorter than this are headings, bylines or datelines on their own. */
 const MIN_PARAGRAPH = 80;
 
-/** Paragraphs of real news text, in a fixed order. */
-export function sourceParagraphs(): string[] {
+/**
+ * Paragraphs of real news text, in a fixed order: the reports corpus of the repository, and with
+ * `evaluationCorpora` the evaluation corpora of ../shared/eval where present (the bench: more
+ * variety; tests leave them out, so that a clone without ../shared makes the same corpus).
+ */
+export function sourceParagraphs(evaluationCorpora = false): string[] {
   const texts: string[] = [];
   const reports = join(ROOT, 'test/corpus/reports');
   for (const f of readdirSync(reports).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(join(reports, f), 'utf8'));
-  for (const f of ['lgl.jsonl', 'geovirus.jsonl']) {
+  for (const f of evaluationCorpora ? ['lgl.jsonl', 'geovirus.jsonl'] : []) {
     const file = join(ROOT, '../shared/eval', f);
     if (!existsSync(file)) continue;
     for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
@@ -33,8 +37,8 @@ export function sourceParagraphs(): string[] {
  * Writes `n` articles as `part-<k>.jsonl` files into `dir` (ids `<prefix>-<i>`); returns the file
  * paths. `first` numbers the articles from a later index, for a batch added to a corpus.
  */
-export function makeScaleCorpus(dir: string, n: number, options: { seed?: number; first?: number; prefix?: string } = {}): string[] {
-  const paragraphs = sourceParagraphs();
+export function makeScaleCorpus(dir: string, n: number, options: { seed?: number; first?: number; prefix?: string; evaluationCorpora?: boolean } = {}): string[] {
+  const paragraphs = sourceParagraphs(options.evaluationCorpora);
   const first = options.first ?? 0;
   const prefix = options.prefix ?? 'scale';
   const random = mulberry32((options.seed ?? 1) + first);
