@@ -183,13 +183,7 @@ async function run(
   offOrigin: string[],
   c: { size: number; technique: BenchRow['technique']; mode: BenchRow['mode']; steps: number; span: number },
 ): Promise<BenchRow> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  context.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { context, page, errors } = await benchPage(browser, server.url, offOrigin);
   try {
     await page.goto(`${server.url}bench.html?n=${c.size}&technique=${c.technique}&mode=${c.mode}&span=${c.span}`);
     await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, null, { timeout: 180_000 });
@@ -245,13 +239,7 @@ async function benchTheApp(
   try {
     for (const technique of techniques) {
       for (const mode of MODES) {
-        const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-        context.on('request', (r) => {
-          if (!r.url().startsWith(server.url) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
-        });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
+        const { context, page, errors } = await benchPage(browser, server.url, offOrigin);
         try {
           const cursors = stepCursors(mode, c.first, c.last, c.span, c.steps + WARM_UP);
           const start = new Date((c.first + c.span - 1) * 86_400_000).toISOString().slice(0, 10);
@@ -292,6 +280,18 @@ async function benchTheApp(
 }
 
 /** Window mode: consecutive one-day steps. Cumulative: equal jumps to the end, so the set grows to everything. */
+/** A fresh page of the same size for each configuration; requests off the server's origin are noted, page errors gathered. */
+async function benchPage(browser: Browser, origin: string, offOrigin: string[]) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  context.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !/^(blob|data):/.test(r.url())) offOrigin.push(r.url());
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
 function stepCursors(mode: BenchRow['mode'], first: number, last: number, span: number, count: number): number[] {
   const start = first + span - 1;
   if (mode === 'window') return Array.from({ length: count }, (_, i) => start + 1 + i);

@@ -24,6 +24,7 @@ import { articleFeatures, articleRecord, collection, compare, eventPoints, valid
 import { termCounts } from '../../src/core/events/merge-events.ts';
 import type { CachedArticle } from './ingest-cache.ts';
 import { ROOT } from './load-gazetteer.ts';
+import { isAlive } from './data-set.ts';
 
 /** Bump when the layout of a header or body changes (the code of this module is hashed in too). */
 const FORMAT = 1;
@@ -279,15 +280,4 @@ function storeVersion(): string {
     if (existsSync(path)) h.update(readFileSync(path));
   }
   return h.digest('hex').slice(0, 12);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -123,7 +123,7 @@ class PointSpool {
         if (length > buffer.length) buffer = Buffer.alloc(length);
         readSync(input, buffer, 0, length, this.#offsets[i]);
         out.write(k > 0 ? ',' : '');
-        out.writeBytes(buffer.subarray(0, length));
+        out.writeBytes(Buffer.from(buffer.subarray(0, length))); // the buffer is read into again
       });
       out.write(']}\n');
     } finally {
@@ -139,7 +139,7 @@ class PointSpool {
 }
 
 /** A file written in large chunks. */
-class Output {
+export class Output {
   #fd: number | null;
   #parts: Buffer[] = [];
   #size = 0;
@@ -152,8 +152,9 @@ class Output {
     if (text) this.writeBytes(Buffer.from(text));
   }
 
+  /** `bytes` are kept until the next flush: a buffer the caller reuses must be a copy. */
   writeBytes(bytes: Buffer): void {
-    this.#parts.push(Buffer.from(bytes));
+    this.#parts.push(bytes);
     this.#size += bytes.length;
     if (this.#size >= CHUNK) this.#flush();
   }

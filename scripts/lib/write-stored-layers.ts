@@ -11,18 +11,14 @@
  * Returns null when the exact output needs the one-piece writer: an article or a merged event
  * whose points do not validate (its messages are that writer's to word).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Point } from 'geojson';
 import type { ArticleRecord, EventFeatureProperties, MentionFeatureProperties, Place } from '../../src/core/model.ts';
 import type { MergedEvents } from '../../src/core/events/merge-events.ts';
 import { collection, compare, eventPoints, shapeFeatures, validateLayers, type GeometryLookup, type PlaceUse } from '../../src/core/layers/build-layers.ts';
 import type { LayerStore, StoredArticle } from './layer-store.ts';
-import type { WrittenLayers } from './write-layers.ts';
+import { Output, type WrittenLayers } from './write-layers.ts';
 import { COLUMNAR_FROM, ColumnarLayoutWriter } from './write-columnar.ts';
-
-/** Bytes gathered before a write. */
-const CHUNK = 1 << 20;
 
 /** A point of a layer: its id, and its bytes (rendered now) or where they lie in an article's body. */
 interface PointAt {
@@ -172,40 +168,5 @@ function writePoints(path: string, points: PointAt[], store: LayerStore): void {
     out.write(']}\n');
   } finally {
     out.close();
-  }
-}
-
-/** A file written in large chunks. */
-class Output {
-  #fd: number | null;
-  #parts: Buffer[] = [];
-  #size = 0;
-
-  constructor(path: string) {
-    this.#fd = openSync(path, 'w');
-  }
-
-  write(text: string): void {
-    if (text) this.writeBytes(Buffer.from(text));
-  }
-
-  writeBytes(bytes: Buffer): void {
-    this.#parts.push(bytes);
-    this.#size += bytes.length;
-    if (this.#size >= CHUNK) this.#flush();
-  }
-
-  close(): void {
-    if (this.#fd === null) return;
-    this.#flush();
-    closeSync(this.#fd);
-    this.#fd = null;
-  }
-
-  #flush(): void {
-    if (this.#fd === null || this.#size === 0) return;
-    writeSync(this.#fd, Buffer.concat(this.#parts, this.#size));
-    this.#parts = [];
-    this.#size = 0;
   }
 }

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from './lib/app-build.ts';
 import { appMounts, openApp } from './lib/app-page.ts';
-import { guardContext, guardPage, launchChromium, PageGuard } from './lib/chromium.ts';
+import { guardedPage, launchChromium, PageGuard } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/app');
@@ -37,10 +37,7 @@ afterAll(async () => {
 async function notesFor(dataDir: string): Promise<string[]> {
   const server = await startStaticServer(await buildApp(), { mounts: appMounts(dataDir, { basemapDir }) });
   const guard = new PageGuard();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await guardContext(context, guard);
-  const page = await context.newPage();
-  guardPage(page, guard);
+  const { context, page } = await guardedPage(browser, guard);
   try {
     await openApp(page, server.url, 'd=2020-03-02');
     expect(guard.problems).toEqual([]);

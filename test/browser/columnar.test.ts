@@ -15,7 +15,7 @@ import { writeColumnarLayout } from '../../scripts/lib/write-columnar.ts';
 import { execFileSync } from 'node:child_process';
 import { buildApp, REPO_ROOT } from './lib/app-build.ts';
 import { appMounts, highlightedText, idle, openApp, renderedEventIds, visibleIds } from './lib/app-page.ts';
-import { guardContext, guardPage, launchChromium, PageGuard } from './lib/chromium.ts';
+import { guardedPage, launchChromium, PageGuard } from './lib/chromium.ts';
 import { FIXTURES } from './lib/fixture-variant.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
@@ -36,10 +36,7 @@ afterAll(async () => {
 async function withApp(dataDir: string, fragment: string, body: (page: import('playwright-core').Page) => Promise<void>, allow = false): Promise<void> {
   const server = await startStaticServer(await buildApp(), { mounts: appMounts(dataDir) });
   const guard = new PageGuard();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await guardContext(context, guard);
-  const page = await context.newPage();
-  guardPage(page, guard);
+  const { context, page } = await guardedPage(browser, guard);
   try {
     await openApp(page, server.url, fragment);
     await body(page);

@@ -77,3 +77,12 @@ export function guardPage(page: Page, guard: PageGuard): void {
     void dialog.dismiss();
   });
 }
+
+/** A new context and page of `browser`, both guarded by `guard`. */
+export async function guardedPage(browser: Browser, guard: PageGuard, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  await guardContext(context, guard);
+  const page = await context.newPage();
+  guardPage(page, guard);
+  return { context, page };
+}
