@@ -214,6 +214,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   // Pass 2: the entries in id order, streamed out into a new set beside the output.
   const setDir = newSet(outDir);
   try {
+    holdNewSet();
     const built = write(setDir);
     const report: RunReport = {
       ...summariseRun({ filesRead: stream.filesRead, processed: built.reported, readProblems: [...readProblems, ...correctionProblems, ...problemsBetween], layerProblems: built.problems }),
@@ -292,4 +293,13 @@ if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
     process.stderr.write(`ingest failed: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * INGEST_HOLD_NEW_SET_MS (for the kill test, test/ingest-scale.test.ts): waits that long with the
+ * new set begun beside the old, so that a kill lands in the second pass however fast it writes.
+ */
+function holdNewSet(): void {
+  const ms = Number(process.env.INGEST_HOLD_NEW_SET_MS ?? 0);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -155,10 +155,10 @@ describe('the columnar layout at scale', () => {
 
 describe('a killed ingest', () => {
   /** Starts the ingest in a child process and kills it with SIGKILL once `when` holds (checked every 20 ms). */
-  function killWhen(out: string, cache: string, when: () => boolean): Promise<string> {
+  function killWhen(out: string, cache: string, when: () => boolean, env: Record<string, string> = {}): Promise<string> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', join(root, 'corpus'), '--out', out], {
-        env: { ...process.env, INGEST_CACHE_DIR: cache },
+        env: { ...process.env, INGEST_CACHE_DIR: cache, ...env },
         stdio: 'ignore',
       });
       const timer = setInterval(() => {
@@ -186,9 +186,10 @@ describe('a killed ingest', () => {
     expect(await killWhen(out, cache, () => cacheEntries() > before + 20)).toBe('SIGKILL');
     expect(files(out)).toEqual(previous);
 
-    // In the second pass: the new set being written beside the old (everything cached, so it gets there quickly).
+    // In the second pass: the new set being written beside the old (everything cached, so it gets
+    // there quickly; it is written in milliseconds, so the run holds it open for the kill to land).
     await ingest([join(root, 'corpus')], join(root, 'warm'), { cacheDir: cache, jobs: 2 });
-    expect(await killWhen(out, cache, () => leftovers().some((f) => f.includes('.new-')))).toBe('SIGKILL');
+    expect(await killWhen(out, cache, () => leftovers().some((f) => f.includes('.new-')), { INGEST_HOLD_NEW_SET_MS: '5000' })).toBe('SIGKILL');
     expect(leftovers().length).toBeGreaterThan(0);
     expect(files(out)).toEqual(previous);
 
