@@ -1,6 +1,7 @@
 /** Small geographic helpers shared by the resolver, the event stage and the evaluation. */
 
-const EARTH_RADIUS_KM = 6371.0088;
+/** The mean earth radius distanceKm measures with (km). */
+export const EARTH_RADIUS_KM = 6371.0088;
 const MS_PER_DAY = 86_400_000;
 
 /** Great-circle distance in kilometres between two points given in degrees. */

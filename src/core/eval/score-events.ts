@@ -263,11 +263,12 @@ export function dateMatches(g: Pick<GoldEvent, 'date' | 'date_precision' | 'date
   }
 }
 
-/** The gold sentence is one the prediction was read from (its own, or a retelling folded into it). */
+/** The gold sentence is the prediction's own (not a retelling folded into it). */
 function ownSentence(g: GoldEvent, p: ConflictEvent): boolean {
   return g.sentence_start < p.sentence.end && p.sentence.start < g.sentence_end;
 }
 
+/** The gold sentence is one the prediction was read from (its own, or a retelling folded into it). */
 function overlaps(g: GoldEvent, p: ConflictEvent): boolean {
   return [p.sentence, ...(p.alsoIn ?? [])].some((s) => g.sentence_start < s.end && s.start < g.sentence_end);
 }

@@ -60,9 +60,7 @@ export function foldRestatements(events: ConflictEvent[], facts: RestatementFact
   const kept: Array<{ event: ConflictEvent; casualtyOnly: boolean; oneSided: boolean; ownAlsoIn?: boolean }> = [];
   events.forEach((e, i) => {
     const f = facts[i];
-    // "The bombardment also destroyed homes": an action named as known adds to it, "also" or not.
-    const another = ANOTHER_RE.exec(f.sentenceText);
-    const target = another && !(f.definite && /^also$/i.test(another[0]) && !ANOTHER_RE.test(f.sentenceText.slice(another.index + another[0].length))) ? undefined : latestRestated(e, f);
+    const target = opensAnotherIncident(f) ? undefined : latestRestated(e, f);
     if (!target) {
       kept.push({ event: { ...e }, casualtyOnly: f.casualtyOnly, oneSided: !!f.oneSided });
       return;
@@ -160,6 +158,17 @@ function datesAgree(a: ConflictEvent, b: ConflictEvent): boolean {
   if (!dated.date || !undated.date) return !dated.date && !undated.date;
   const gap = dayNumber(undated.date) - dayNumber(dated.date);
   return gap >= 0 && gap <= UNDATED_REACH_DAYS;
+}
+
+/**
+ * Whether a telling's words open another incident (ANOTHER_RE); "The bombardment also destroyed
+ * homes": an action named as known adds to it, "also" or not.
+ */
+function opensAnotherIncident(f: RestatementFacts): boolean {
+  const cue = ANOTHER_RE.exec(f.sentenceText);
+  if (!cue) return false;
+  if (!f.definite || !/^also$/i.test(cue[0])) return true;
+  return ANOTHER_RE.test(f.sentenceText.slice(cue.index + cue[0].length));
 }
 
 /** Whether each of the named places `a` lies within LANDMARK_KM of one of `b`. */

@@ -34,7 +34,7 @@
  * ACLED's rule: the lowest figure stated. Pure: events in, groups out; inputs are not changed.
  */
 import type { ConflictEvent, EventClaim, EventMerge, EventPlace, EventSource, Place } from '../model.ts';
-import { dayNumber, distanceKm } from '../common/geo.ts';
+import { dayNumber, distanceKm, EARTH_RADIUS_KM } from '../common/geo.ts';
 
 /** The rule's numbers, each with why (see the module comment). */
 export const defaultRule = {
@@ -63,8 +63,6 @@ const AREA_KM: Partial<Record<Place['kind'], number>> = { admin1: 300, region: 3
 const PARTNERS_KEPT = 8;
 /** How many undated events each undated one is compared with. */
 const UNDATED_PARTNERS = 200;
-/** The earth's radius as distanceKm takes it (km). */
-const EARTH_KM = 6371.0088;
 /** Dates that may be aggregates (a month's toll): never merged by rule. */
 const AGGREGATE = new Set(['month', 'year']);
 /** The rule the map's fatalities follow, as the app states it. */
@@ -373,7 +371,7 @@ function placeBuckets(events: readonly ConflictEvent[], rule: MergeRule, placeOf
     const keys: string[] = [];
     // A grid key of a point: its own cell to be found in, the 27 around it to look in.
     const grid = (name: string, km: number, lat: number, lon: number) => {
-      const side = (km * 1.01) / EARTH_KM; // a cell's side on the unit sphere, with a margin for rounding
+      const side = (km * 1.01) / EARTH_RADIUS_KM; // a cell's side on the unit sphere, with a margin for rounding
       const [x, y, z] = unitVector(lat, lon).map((c) => Math.floor(c / side));
       if (!query) keys.push(`${name}:${x},${y},${z}`);
       else for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) keys.push(`${name}:${x + dx},${y + dy},${z + dz}`);
@@ -389,7 +387,7 @@ function placeBuckets(events: readonly ConflictEvent[], rule: MergeRule, placeOf
       else keys.push(`H${key}`);
     };
     const area = (name: string, km: number, outer: boolean) => {
-      const side = (km * 1.01) / EARTH_KM;
+      const side = (km * 1.01) / EARTH_RADIUS_KM;
       const [x, y, z] = unitVector(place.lat, place.lon).map((c) => Math.floor(c / side));
       // The area's point in its cell, a held place's point in its cell: each looks in the 27 around it when it queries.
       const own = `${name}:${x},${y},${z}`;

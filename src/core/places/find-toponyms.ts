@@ -19,6 +19,7 @@ import { isBig, sentenceCandidates, type SpanCandidate } from './toponym-candida
 import { candidateFeatures, type DocumentContext } from './toponym-features.ts';
 import { ETHNONYMS, LIST_GAP } from './name-lists.ts';
 import { isDateline } from '../dates/wire-dateline.ts';
+import { overlapsAny } from '../common/span-index.ts';
 import recogniserModel from '../../../geodata/models/toponym-recogniser.json' with { type: 'json' };
 
 /** What the recogniser needs besides the text. */
@@ -96,6 +97,8 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
 const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}`;
 const MEMBER_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}'’-])(${NAME})(\s*,\s*(?:and\s+)?|\s+and\s+)$`, 'u');
 const MEMBER_AFTER = new RegExp(String.raw`^(\s*,\s*(?:and\s+)?|\s+and\s+)(${NAME})(?![\p{L}'’-])`, 'u');
+/** How far (characters) one step along a list looks: a gap and a member of up to three words. */
+const MEMBER_REACH = 120;
 /** What opens a list of places: "in", "near", "the villages of"… */
 const LIST_OPENER = /\b(?:in|at|near|around|across|including|from|of|and|between)\s+$/i;
 /** Words that may be capitalised in a list without naming a place. */
@@ -109,35 +112,45 @@ const NOT_NAMES = /^(?:the|a|an|and|or|but|mr|mrs|ms|dr|president|minister|gener
  */
 function unknownListMembers(article: CleanedArticle, found: Toponym[], commonWords: ReadonlySet<string>): Toponym[] {
   const text = article.text;
-  const taken = (start: number, end: number) => found.some((t) => t.start < end && start < t.end);
+  const taken = overlapsAny(found);
+  const endingAt = new Map(found.map((t) => [t.end, t]));
+  const startingAt = new Map(found.map((t) => [t.start, t]));
   const isName = (run: string) => run.split(/\s+/).every((w) => !NOT_NAMES.test(w) && !commonWords.has(w.toLowerCase()) && w !== w.toUpperCase());
+  const isAnchor = (t: Toponym) => t.role === 'literal' && LISTED_KINDS.has(t.candidates[0]?.place.kind ?? '');
   const added = new Map<number, Toponym>();
   const add = (start: number, surface: string, sentence: number) => {
     if (!added.has(start)) added.set(start, { start, end: start + surface.length, surface, sentence, role: 'literal', candidates: [], recognition: SETTLEMENT_RECOGNITION, settlement: true });
   };
+  // A sure name reached by an earlier one's walk along its list: that walk read this list.
+  const walked = new Set<Toponym>();
   for (const t of found) {
-    const top = t.candidates[0]?.place.kind;
-    if (t.role !== 'literal' || !top || !LISTED_KINDS.has(top)) continue;
+    if (!isAnchor(t) || walked.has(t)) continue;
     const sentence = article.sentences[t.sentence];
-    // Back along the list to its opening word, then on past the sure name to its end.
+    // Back along the list to its opening word (a member is a few words: the look-back is bounded)…
     const before: Array<{ start: number; surface: string }> = [];
     let at = t.start;
-    for (let m = MEMBER_BEFORE.exec(text.slice(sentence.start, at)); m; m = MEMBER_BEFORE.exec(text.slice(sentence.start, at))) {
-      const start = sentence.start + m.index + m[0].length - m[1].length - m[2].length;
-      const known = found.find((f) => f.end === start + m[1].length && f.start >= start);
-      if (known) at = known.start;
-      else if (isName(m[1]) && !taken(start, start + m[1].length)) {
+    for (;;) {
+      const from = Math.max(sentence.start, at - MEMBER_REACH);
+      const m = MEMBER_BEFORE.exec(text.slice(from, at));
+      if (!m || (m.index === 0 && from > sentence.start && m[0].length - m[1].length - m[2].length === 0)) break;
+      const start = from + m.index + m[0].length - m[1].length - m[2].length;
+      const known = endingAt.get(start + m[1].length);
+      if (known && known.start >= start) at = known.start;
+      else if (isName(m[1]) && !taken({ start, end: start + m[1].length })) {
         before.push({ start, surface: m[1] });
         at = start;
       } else break;
     }
     if (before.length && LIST_OPENER.test(text.slice(Math.max(sentence.start, at - 30), at))) for (const b of before) add(b.start, b.surface, t.sentence);
+    // …then on past the sure name to its end.
     let end = t.end;
-    for (let m = MEMBER_AFTER.exec(text.slice(end, sentence.end)); m; m = MEMBER_AFTER.exec(text.slice(end, sentence.end))) {
+    for (let m = MEMBER_AFTER.exec(text.slice(end, Math.min(sentence.end, end + MEMBER_REACH))); m; m = MEMBER_AFTER.exec(text.slice(end, Math.min(sentence.end, end + MEMBER_REACH)))) {
       const start = end + m[1].length;
-      const known = found.find((f) => f.start === start);
-      if (known) end = known.end;
-      else if (isName(m[2]) && !taken(start, start + m[2].length) && /^(?:[\s,.;:)]|$)/.test(text.slice(start + m[2].length, start + m[2].length + 1))) {
+      const known = startingAt.get(start);
+      if (known) {
+        walked.add(known);
+        end = known.end;
+      } else if (isName(m[2]) && !taken({ start, end: start + m[2].length }) && /^(?:[\s,.;:)]|$)/.test(text.slice(start + m[2].length, start + m[2].length + 1))) {
         add(start, m[2], t.sentence);
         end = start + m[2].length;
       } else break;

@@ -129,7 +129,7 @@ export const ETHNONYMS = words(`
  */
 export const GROUP_NAMES = words(`
   hamas hezbollah hizbollah hizballah taliban houthi houthis wagner hts isis isil daesh
-  shabaab al-shabaab fano`);
+  shabaab al-shabaab`);
 
 /**
  * Generic words that close a street, road or natural feature's name and belong to it ("Darby
