@@ -1,7 +1,7 @@
 /**
  * Stage `common`: the small, domain-free helpers every later stage may use: great-circle
  * distance and UTC day numbers (geo.ts), span look-ups in logarithmic time (span-index.ts), a
- * seeded PRNG (seeded-random.ts) and a sparse logistic-regression model with its trainer
+ * seeded PRNG (seeded-random.ts), a string hash (hash.ts) and a sparse logistic-regression model with its trainer
  * (linear-model.ts).
  *
  * Reads: numbers, spans and `model.ts` types only. Gives: pure functions, no state. Imports
@@ -13,4 +13,5 @@
 export { distanceKm, approxDistanceKm, dayNumber, isoFromDay } from './geo.ts';
 export { overlapsAny, spansWithin, lastBelow } from './span-index.ts';
 export { mulberry32 } from './seeded-random.ts';
+export { fnv1a } from './hash.ts';
 export { probability, score, trainLogistic, type LinearModel } from './linear-model.ts';

@@ -3,6 +3,9 @@
  * FNV-1a hash of its id falls in the last fifth. It depends on the id alone, so it never
  * changes as code or data change, and anyone can recompute it.
  */
+import { fnv1a } from '../common/hash.ts';
+
+export { fnv1a };
 
 /** Which part of a corpus an article belongs to. */
 export type SplitPart = 'train' | 'test';
@@ -13,16 +16,6 @@ const SPLIT_BUCKETS = 5;
 /** The part of the fixed split an article id belongs to. */
 export function splitOf(id: string): SplitPart {
   return fnv1a(id) % SPLIT_BUCKETS < HELD_OUT_BUCKETS ? 'test' : 'train';
-}
-
-/** 32-bit FNV-1a hash of a string's UTF-16 code units. */
-export function fnv1a(s: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < s.length; i += 1) {
-    hash ^= s.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { Geometry } from 'geojson';
 import type { Candidate, Place, PlaceKind, PlaceSource } from '../model.ts';
 import { looseKey, normalizeName } from './normalize-name.ts';
+import { fnv1a } from '../common/hash.ts';
 
 /** Version of the `GazetteerIndex` layout; the loader rebuilds an index of another version. */
 export const GAZETTEER_FORMAT = 1;
@@ -293,7 +294,7 @@ class KeyTable {
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     for (let k = 0; k < this.keys.length; k++) {
-      let p = hash(this.keys[k]) & this.mask;
+      let p = fnv1a(this.keys[k]) & this.mask;
       while (this.slots[p] !== -1) p = (p + 1) & this.mask;
       this.slots[p] = k;
     }
@@ -301,7 +302,7 @@ class KeyTable {
 
   /** Index of the key, or -1. */
   find(key: string): number {
-    let p = hash(key) & this.mask;
+    let p = fnv1a(key) & this.mask;
     for (;;) {
       const k = this.slots[p];
       if (k === -1) return -1;
@@ -323,12 +324,3 @@ class KeyTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units, as an unsigned 32-bit integer. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
