@@ -52,7 +52,7 @@ const DUMP_FEATURES = 50_000;
 /** Fresh-process loads per index for that figure (the median is printed). */
 const LOAD_RUNS = 5;
 /** Articles of the scale part's one-job-against-two figure. */
-const JOBS_ARTICLES = 5000;
+const JOBS_ARTICLES = 20_000;
 /** Fresh processes per hostile ingest case, and timed runs per doubling size: the median is reported. */
 const HOSTILE_RUNS = 3;
 

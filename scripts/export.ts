@@ -46,7 +46,8 @@ const articles: ArticlesFile = !existsSync(path.join(dataDir, 'articles.json')) 
 function chunkedArticles(): ArticlesFile {
   const index = read<Omit<ArticlesFile, 'articles'> & { articles: Array<{ chunk: number }> }>('articles-index.json');
   const chunks = [...new Set(index.articles.map((a) => a.chunk))].sort((a, b) => a - b);
-  const records = chunks.flatMap((c) => read<{ articles: ArticlesFile['articles'] }>(`${CHUNK_DIR}/${c}.json`).articles);
+  const files = (existsSync(path.join(dataDir, 'layout.json')) ? read<{ chunkFiles?: string[] }>('layout.json').chunkFiles : undefined) ?? [];
+  const records = chunks.flatMap((c) => read<{ articles: ArticlesFile['articles'] }>(`${CHUNK_DIR}/${files[c] ?? `${c}.json`}`).articles);
   return { ...index, articles: records };
 }
 

@@ -11,7 +11,8 @@
  * read again: scripts/lib/file-manifest.ts) and processed by `jobs` worker threads (all cores by
  * default; a run with few new articles stays in this thread) into a content-hash cache
  * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again. Each entry is
- * rendered once into the store of rendered articles (scripts/lib/layer-store.ts): the merge
+ * rendered once, by the worker that processed it, into the store of rendered articles
+ * (scripts/lib/layer-store.ts): the merge
  * across articles reads only their headers (events, counted words, places), and the layers are
  * copied from their bytes (scripts/lib/write-stored-layers.ts); the new set is written beside the
  * output folder and swapped in whole (scripts/lib/data-set.ts). A run with corrections reads
@@ -23,7 +24,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { GazetteerShapes } from '../src/core/places/gazetteer.ts';
 import type { PipelineResources } from '../src/core/process-article.ts';
 import type { Place, Problem, RawArticle, RunReport } from '../src/core/model.ts';
 import type { Gazetteer } from '../src/core/places/gazetteer.ts';
@@ -34,11 +34,12 @@ import { summariseRun } from '../src/core/layers/run-report.ts';
 import { streamKnownArticles, type KnownArticle } from './lib/read-articles.ts';
 import { FileManifest } from './lib/file-manifest.ts';
 import { loadResources } from './lib/load-resources.ts';
-import { ensureGazetteer, SHAPES_PATH } from './lib/load-gazetteer.ts';
-import { INGEST_CACHE_DIR, entryFile, openCache, pipelineVersion, processToCache, readEntry, type CacheJob, type CacheResult } from './lib/ingest-cache.ts';
+import { ensureGazetteer, loadShapeLookup } from './lib/load-gazetteer.ts';
+import { INGEST_CACHE_DIR, entryFile, openCache, pipelineVersion, processToCache, readEntry, type CacheJob, type CacheResult, type EntryRenderer } from './lib/ingest-cache.ts';
 import { startPool, type IngestPool } from './lib/ingest-pool.ts';
 import { writeLayers, type SpooledArticle, type WrittenLayers } from './lib/write-layers.ts';
-import { decodeTerms, LayerStore, type StoredArticle } from './lib/layer-store.ts';
+import { decodeTerms, LayerStore, renderArticle, type StoredArticle } from './lib/layer-store.ts';
+import type { GeometryLookup } from '../src/core/layers/build-layers.ts';
 import { writeStoredLayers } from './lib/write-stored-layers.ts';
 import { dropSet, newSet, swapIn } from './lib/data-set.ts';
 import { parseArgs } from './lib/args.ts';
@@ -59,8 +60,10 @@ export interface IngestOptions {
   stats?: { processed: number; cached: number; unread?: number };
   /** The corrections file (default: corrections.json in the first input folder). */
   corrections?: string;
-  /** From how many event features the columnar layout is written too (default COLUMNAR_FROM; tests lower it). */
+  /** From how many event features the columnar layout is written (default COLUMNAR_FROM; tests lower it). */
   columnarFrom?: number;
+  /** Articles per chunk of that layout, on average (default CHUNK_SIZE; tests lower it). */
+  chunkSize?: number;
   /** Filled in with where the time went, in ms: reading and processing, the stored articles, the merge, writing the set. */
   timings?: { pass1: number; store: number; merge: number; write: number };
 }
@@ -118,9 +121,24 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     const base = await loadResources();
     return resolving.length ? { ...base, gazetteer: correctedGazetteer(base.gazetteer, corrections) } : base;
   };
+  // Without corrections, each new article is rendered for the store of rendered articles as it
+  // is processed (in the workers: the main thread only appends the bytes).
+  const store = corrections.length === 0 ? new LayerStore(cache) : null;
+  const renderedNow = new Map<string, StoredArticle>();
+  const takeRendered = (r: CacheResult) => {
+    if (!r.rendered || !store) return;
+    const header = store.addRendered(r.rendered);
+    renderedNow.set(header.key, header);
+  };
+  let geometryOf: GeometryLookup | null = null;
+  const shapeLookup = () => (geometryOf ??= loadShapeLookup());
+  const renderHere: EntryRenderer = (key, entry) => renderArticle(key, entry, shapeLookup());
   const inThread = async (job: CacheJob) => {
     resources ??= await corpusResources();
-    results.push(processToCache(job, resources));
+    const result = processToCache(job, resources, renderHere);
+    takeRendered(result);
+    delete result.rendered;
+    results.push(result);
   };
 
   // Pass 1: every article read, hashed, and processed into the cache unless already there.
@@ -133,7 +151,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
         continue;
       }
       const raw = item;
-      const job: CacheJob = { seq: spooled.length, raw, file: entryFile(cache, version, raw) };
+      const job: CacheJob = { seq: spooled.length, raw, file: entryFile(cache, version, raw), render: store !== null };
       keys.set(raw, basename(job.file, '.json'));
       spooled.push({ id: raw.id, seq: job.seq, file: job.file, source: raw.file });
       if (existsSync(job.file)) {
@@ -144,7 +162,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
       if (pool) await pool.submit(job);
       else if (jobs === 1) await inThread(job);
       else if (waiting.push(job) >= IN_THREAD) {
-        pool = startPool(jobs);
+        pool = startPool(jobs, takeRendered);
         for (const w of waiting) await pool.submit(w);
         waiting = [];
       }
@@ -153,6 +171,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     if (pool) results.push(...(await pool.finish()));
   } catch (error) {
     if (pool) await pool.finish().catch(() => undefined);
+    store?.close();
     throw error;
   }
 
@@ -175,22 +194,26 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     clock = now;
   };
   if (options.timings) options.timings.pass1 += clock - started;
-  const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
-  const geometryOf = (id: string) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
+  const shapes = shapeLookup();
+  // The set being replaced lends the new one its chunk files of the same articles.
+  const writeOptions = { columnarFrom: options.columnarFrom, chunkSize: options.chunkSize, previous: outDir };
   let merged: MergedEvents;
   let write: (dir: string) => WrittenLayers;
-  let store: LayerStore | null = null;
   const problemsBetween: Problem[] = [];
-  if (corrections.length === 0) {
-    // Each article from the store of rendered articles (rendered into it when new): the merge
-    // reads only their headers, and the layers are copied from their bytes.
-    store = new LayerStore(cache);
+  if (store) {
+    // Each article from the store of rendered articles (rendered as it was processed, or now
+    // when the store lacked it): the merge reads only their headers, and the layers are copied
+    // from their bytes.
     const layers = store;
-    const stored = written.map((w) => layers.get(basename(w.file, '.json')) ?? layers.add(basename(w.file, '.json'), readEntry(w.file), geometryOf));
+    const stored = written.map((w) => {
+      const key = basename(w.file, '.json');
+      return renderedNow.get(key) ?? layers.get(key) ?? layers.add(key, readEntry(w.file), shapes);
+    });
+    renderedNow.clear();
     const context = await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer);
     lap('store');
     merged = mergeEvents(stored.flatMap((a) => a.events), context);
-    write = (dir) => writeStoredLayers(stored, layers, geometryOf, dir, merged, undefined, options.columnarFrom) ?? writeLayers(written, readEntry, geometryOf, dir, undefined, merged, options.columnarFrom);
+    write = (dir) => writeStoredLayers(stored, layers, shapes, dir, merged, writeOptions) ?? writeLayers(written, readEntry, shapes, dir, merged, writeOptions);
   } else {
     resources ??= await corpusResources();
     const gazetteer = resources.gazetteer;
@@ -207,7 +230,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     const correctedById = new Map(corrected.processed.map((p) => [p.article.id, p]));
     const idOfFile = new Map(written.map((w) => [w.file, w.id]));
     const readCorrected = (file: string) => correctedById.get(idOfFile.get(file)!)!;
-    write = (dir) => writeLayers(written, readCorrected, geometryOf, dir, undefined, mergedHere, options.columnarFrom);
+    write = (dir) => writeLayers(written, readCorrected, shapes, dir, mergedHere, writeOptions);
   }
   lap('merge');
 

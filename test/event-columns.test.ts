@@ -81,12 +81,17 @@ describe('the columnar layout', () => {
       const index = JSON.parse(readFileSync(join(dir, 'articles-index.json'), 'utf8'));
       expect(index.articles).toHaveLength(data.articles.articles.length);
       expect(index.articles[0].text).toBeUndefined();
-      const chunks = readdirSync(join(dir, 'articles'));
-      expect(chunks).toHaveLength(Math.ceil(index.articles.length / layout.chunkSize));
-      const entry = index.articles[index.articles.length - 1];
-      const chunk = JSON.parse(readFileSync(join(dir, 'articles', `${entry.chunk}.json`), 'utf8'));
-      const record = chunk.articles.find((a: { id: string }) => a.id === entry.id);
-      expect(record).toEqual(data.articles.articles.find((a) => a.id === entry.id));
+      // Every article in the chunk its entry names, once; chunks of at most twice the mean size.
+      const chunks = readdirSync(join(dir, 'articles')).sort();
+      expect([...layout.chunkFiles].sort()).toEqual(chunks);
+      const held: Array<Array<{ id: string }>> = layout.chunkFiles.map((f: string) => JSON.parse(readFileSync(join(dir, 'articles', f), 'utf8')).articles);
+      expect(held.flat().map((a: { id: string }) => a.id).sort()).toEqual(index.articles.map((a: { id: string }) => a.id).sort());
+      for (const c of held) expect(c.length).toBeLessThanOrEqual(2 * layout.chunkSize);
+      expect(held.length).toBeGreaterThanOrEqual(Math.ceil(index.articles.length / (2 * layout.chunkSize)));
+      for (const entry of [index.articles[0], index.articles[index.articles.length - 1]]) {
+        const record = held[entry.chunk].find((a) => a.id === entry.id);
+        expect(record).toEqual(data.articles.articles.find((a) => a.id === entry.id));
+      }
       expect(decodeEventColumns(readFileSync(join(dir, 'events.bin'))).count).toBe(2500);
       writeSyntheticData(dir, makeSyntheticData({ events: 50 }), 'auto');
       expect(readdirSync(dir).sort()).toEqual(['areas.geojson', 'articles.json', 'events.geojson', 'layout.json', 'mentions.geojson', 'report.json', 'routes.geojson']);

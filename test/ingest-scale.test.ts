@@ -137,19 +137,49 @@ describe('the columnar layout at scale', () => {
   it('is written from the store of rendered articles as the one-piece writer writes it', async () => {
     const corpus = join(root, 'corpus-columnar');
     makeScaleCorpus(corpus, 80, { seed: 7 });
-    // The layout from one event feature on (a real run: from COLUMNAR_FROM), by the store path…
-    await ingest([corpus], join(root, 'columnar-store'), { cacheDir: join(root, 'cache-columnar'), jobs: 1, columnarFrom: 1 });
+    const cacheDir = join(root, 'cache-columnar');
+    // The layout from one event feature on and chunks of 8 articles on average (a real run:
+    // COLUMNAR_FROM and CHUNK_SIZE), by the store path, the articles rendered by two workers as
+    // they process them…
+    const scale = { columnarFrom: 1, chunkSize: 8 };
+    await ingest([corpus], join(root, 'columnar-store'), { cacheDir, jobs: 2, ...scale });
     // …and by the one-piece writer, which a corrections file (here one that matches nothing) takes.
     const noop = join(root, 'noop-corrections.json');
     writeFileSync(noop, JSON.stringify([{ kind: 'separate', events: ['nowhere#1', 'nowhere#2'] }]));
-    await ingest([corpus], join(root, 'columnar-one-piece'), { cacheDir: join(root, 'cache-columnar'), jobs: 1, columnarFrom: 1, corrections: noop });
+    await ingest([corpus], join(root, 'columnar-one-piece'), { cacheDir, jobs: 1, corrections: noop, ...scale });
     const store = tree(join(root, 'columnar-store'));
     const onePiece = tree(join(root, 'columnar-one-piece'));
+    const chunkFiles = (dir: string) => (JSON.parse(readFileSync(join(root, dir, 'layout.json'), 'utf8')) as { chunkFiles: string[] }).chunkFiles;
+    const chunks = chunkFiles('columnar-store');
+    expect(chunks.length).toBeGreaterThan(4);
+    // Past COLUMNAR_FROM: no articles.json or mentions.geojson, which would repeat the chunks and the index.
     const layout = Object.keys(store).filter((f) => f !== 'report.json');
-    expect(layout).toEqual(expect.arrayContaining(['articles-index.json', join('articles', '0.json'), 'events.bin', 'layout.json', 'named-places.geojson']));
-    expect(Object.keys(onePiece).filter((f) => f !== 'report.json')).toEqual(layout);
+    expect(layout.sort()).toEqual(['areas.geojson', 'articles-index.json', ...chunks.map((c) => join('articles', c)), 'events.bin', 'events.geojson', 'layout.json', 'named-places.geojson', 'routes.geojson'].sort());
+    expect(Object.keys(onePiece).filter((f) => f !== 'report.json').sort()).toEqual(layout);
     for (const f of layout) expect(store[f], f).toBe(onePiece[f]);
     expect(JSON.parse(Buffer.from(store['layout.json'], 'base64').toString('utf8'))).toMatchObject({ layout: 'columnar' });
+    // …and again with one article changed: every other article taken from the store, that one
+    // rendered in this thread; the chunks it is not in are linked from the set replaced.
+    const inode = (dir: string, chunk: string) => statSync(join(root, dir, 'articles', chunk)).ino;
+    const inodes = new Map(chunks.map((c) => [c, inode('columnar-store', c)]));
+    const part = join(corpus, 'scale-part-0000.jsonl');
+    const lines = readFileSync(part, 'utf8').trimEnd().split('\n');
+    const changed = JSON.parse(lines[3]) as { text: string };
+    lines[3] = JSON.stringify({ ...changed, text: `${changed.text} Fighting was reported in Kherson on Monday.` });
+    writeFileSync(part, `${lines.join('\n')}\n`);
+    const again = { processed: 0, cached: 0 };
+    await ingest([corpus], join(root, 'columnar-store'), { cacheDir, jobs: 1, stats: again, ...scale });
+    expect(again).toEqual({ processed: 1, cached: 79 });
+    await ingest([corpus], join(root, 'columnar-one-piece'), { cacheDir, jobs: 1, corrections: noop, ...scale });
+    const storeAgain = tree(join(root, 'columnar-store'));
+    const onePieceAgain = tree(join(root, 'columnar-one-piece'));
+    expect(storeAgain['named-places.geojson']).not.toBe(store['named-places.geojson']);
+    expect(Object.keys(storeAgain).sort()).toEqual(Object.keys(onePieceAgain).sort());
+    for (const f of Object.keys(storeAgain).filter((k) => k !== 'report.json')) expect(storeAgain[f], f).toBe(onePieceAgain[f]);
+    const chunksAgain = chunkFiles('columnar-store');
+    const kept = chunksAgain.filter((c) => inodes.has(c));
+    expect(chunksAgain.length - kept.length).toBe(1);
+    for (const c of kept) expect(inode('columnar-store', c), c).toBe(inodes.get(c));
   }, 300_000);
 });
 

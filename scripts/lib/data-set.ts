@@ -10,6 +10,9 @@ import { COLUMNAR_FILES } from './write-columnar.ts';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
+/** Every file a run may write: one the new set lacks is not carried over from the old (a columnar set has no articles.json, a smaller run's set no events.bin). */
+const PIPELINE_FILES: readonly string[] = [...COLUMNAR_FILES, 'events.geojson', 'mentions.geojson', 'areas.geojson', 'routes.geojson', 'articles.json', 'report.json'];
+
 /** Makes the output's parent ready and cleans up after killed runs; returns a fresh folder for the new set. */
 export function newSet(outDir: string): string {
   const { parent, name } = parts(outDir);
@@ -29,7 +32,7 @@ export function swapIn(newDir: string, outDir: string): void {
   const { parent, name } = parts(outDir);
   if (existsSync(outDir)) {
     for (const entry of readdirSync(outDir)) {
-      if (COLUMNAR_FILES.includes(entry as never)) continue; // a smaller run's set has none
+      if (PIPELINE_FILES.includes(entry)) continue;
       if (!existsSync(join(newDir, entry))) cpSync(join(outDir, entry), join(newDir, entry), { recursive: true });
     }
     const old = join(parent, `.${name}.old-${process.pid}`);

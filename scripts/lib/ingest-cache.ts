@@ -12,11 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { processArticle, type PipelineResources } from '../../src/core/process-article.ts';
 import type { ProcessedArticle, RawArticle } from '../../src/core/model.ts';
 import { ROOT, readMeta } from './load-gazetteer.ts';
+import type { RenderedArticle } from './layer-store.ts';
 
 /** Bump when the layout of a cached entry changes. */
 const FORMAT = 1;
@@ -29,18 +30,23 @@ export const INGEST_CACHE_DIR = process.env.INGEST_CACHE_DIR ? process.env.INGES
 /** What a cache entry holds: the processed article less what no layer or report reads (relative dates, sentence details). */
 export type CachedArticle = Pick<ProcessedArticle, 'article' | 'publication' | 'mentions' | 'unresolved' | 'events' | 'problems'>;
 
-/** A job for `processToCache`: the article, its place in the read order, and the entry to write. */
+/** A job for `processToCache`: the article, its place in the read order, the entry to write, and whether to render it for the store of rendered articles too. */
 export interface CacheJob {
   seq: number;
   raw: RawArticle;
   file: string;
+  render?: boolean;
 }
 
-/** The outcome of a job: written, or the reason it could not be processed. */
+/** The outcome of a job: written (and rendered, when asked and a renderer was given), or the reason it could not be processed. */
 export interface CacheResult {
   seq: number;
   error?: string;
+  rendered?: RenderedArticle;
 }
+
+/** Renders an entry as written (parsed back, as a later run reads it) for the store: `renderArticle` with the shapes bound. */
+export type EntryRenderer = (key: string, entry: CachedArticle) => RenderedArticle;
 
 /** Hash of everything that shapes a processed article besides the article (call after the gazetteer is built). */
 export function pipelineVersion(): string {
@@ -74,8 +80,12 @@ export function entryFile(dir: string, version: string, raw: RawArticle): string
   return join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** Processes one article and writes its entry; a failure is returned, never thrown (nor cached). */
-export function processToCache(job: CacheJob, resources: PipelineResources): CacheResult {
+/**
+ * Processes one article and writes its entry; a failure is returned, never thrown (nor cached).
+ * With `render` and a job that asks, the entry as written is rendered for the store too; a
+ * rendering that fails is left to the main thread (which meets the same error).
+ */
+export function processToCache(job: CacheJob, resources: PipelineResources, render?: EntryRenderer): CacheResult {
   let body: string;
   try {
     const p = processArticle(job.raw, resources);
@@ -97,7 +107,12 @@ export function processToCache(job: CacheJob, resources: PipelineResources): Cac
   mkdirSync(dir, { recursive: true });
   writeFileSync(tmp, body);
   renameSync(tmp, job.file);
-  return { seq: job.seq };
+  if (!job.render || !render) return { seq: job.seq };
+  try {
+    return { seq: job.seq, rendered: render(basename(job.file, '.json'), JSON.parse(body) as CachedArticle) };
+  } catch {
+    return { seq: job.seq };
+  }
 }
 
 /** A cache entry as written. */

@@ -1,7 +1,8 @@
 /**
  * The ingest's worker pool: `jobs` worker threads (each with its own gazetteer index), fed
  * batches of articles with back-pressure, so the reader never runs more than a few batches
- * ahead of the workers and memory stays bounded however large the corpus.
+ * ahead of the workers and memory stays bounded however large the corpus. What the workers
+ * render for the store is handed on as it arrives, never held.
  */
 import { Worker } from 'node:worker_threads';
 import type { CacheJob, CacheResult } from './ingest-cache.ts';
@@ -18,8 +19,8 @@ export interface IngestPool {
   finish(): Promise<CacheResult[]>;
 }
 
-/** Starts `jobs` workers. */
-export function startPool(jobs: number): IngestPool {
+/** Starts `jobs` workers; `onRendered` takes each rendered article as it arrives (the results keep only the outcomes). */
+export function startPool(jobs: number, onRendered?: (result: CacheResult) => void): IngestPool {
   const results: CacheResult[] = [];
   let batch: CacheJob[] = [];
   let inFlight = 0;
@@ -34,7 +35,13 @@ export function startPool(jobs: number): IngestPool {
         started = true;
         for (let k = 0; k < IN_FLIGHT; k += 1) idle.push(worker);
       } else {
-        results.push(...message);
+        for (const r of message) {
+          if (r.rendered) {
+            onRendered?.(r);
+            delete r.rendered;
+          }
+          results.push(r);
+        }
         inFlight -= 1;
         idle.push(worker);
       }

@@ -7,7 +7,10 @@
  *     its blocks;
  *   - a body, copied into the output: its articles.json record, its mention points (sorted by
  *     id, joined), each event's points (as the events layer has them when the event is told
- *     once), and the mention points' ids, for the rare corpus whose ids need a global sort.
+ *     once), the mention points' ids, for the rare corpus whose ids need a global sort, and
+ *     what the columnar layout takes of it (its index entry, its named places).
+ * Articles are rendered by `renderArticle`, a pure function the ingest's workers run as they
+ * process; the store numbers their places and appends their bytes.
  * Articles are appended to segment files (`seg-<pid>-<n>.bin`); `index.json` maps each key to
  * its segment, offset and lengths, and holds the table of distinct places the headers refer
  * to. A run writes a new segment for what it rendered and a new index (renamed into place), and
@@ -25,9 +28,10 @@ import { termCounts } from '../../src/core/events/merge-events.ts';
 import type { CachedArticle } from './ingest-cache.ts';
 import { ROOT } from './load-gazetteer.ts';
 import { isAlive } from './data-set.ts';
+import { articleIndexEntry, namedPlacesOf, recordDigest, type ArticleIndexEntry, type NamedPlace } from './write-columnar.ts';
 
 /** Bump when the layout of a header or body changes (the code of this module is hashed in too). */
-const FORMAT = 1;
+const FORMAT = 2;
 /** More segments than this, and the next run compacts them into one. */
 const MAX_SEGMENTS = 16;
 
@@ -50,8 +54,8 @@ export interface StoredArticle {
   shapes: Array<[string, number]>;
   /** What validating its points found (a run with any falls back to the one-piece writer, for the exact messages). */
   problems: Problem[];
-  /** Byte lengths of the body's blocks: record, mention points, event points, mention index. */
-  blocks: [number, number, number, number];
+  /** Byte lengths of the body's blocks: record, mention points, event points, mention index, columnar summary (StoredColumnar). */
+  blocks: [number, number, number, number, number];
 }
 
 /** Where an article's bytes lie: segment, offset, header length, body length. */
@@ -124,42 +128,22 @@ export class LayerStore {
 
   /** Renders a cache entry into the store (a new segment of this run); returns its header. */
   add(key: string, p: CachedArticle, geometryOf: GeometryLookup): StoredArticle {
-    const use: PlaceUse = { places: new Map(), shapes: new Map() };
-    const features = articleFeatures(p, geometryOf, use);
-    const problems = validateLayers({ events: collection(features.events), mentions: collection(features.mentions), areas: collection([]), routes: collection([]) });
-    const order = features.mentions.map((_, i) => i).sort((a, b) => compare(features.mentions[a].properties.id, features.mentions[b].properties.id) || a - b);
-    const mentionJson = order.map((i) => JSON.stringify(features.mentions[i]));
-    const pointJson = p.events.map((e) => eventPoints(e).map((f) => JSON.stringify(f)));
-    const record = Buffer.from(JSON.stringify(articleRecord(p)));
-    const mentions = Buffer.from(mentionJson.join(','));
-    const points = Buffer.from(pointJson.flat().join(''));
-    const mentionIndex = Buffer.from(JSON.stringify([order.map((i) => features.mentions[i].properties.id), mentionJson.map((j) => Buffer.byteLength(j))]));
-    const text = p.article.text;
-    const header: StoredArticle = {
-      key,
-      reported: { article: { id: p.article.id }, publication: { published: p.publication.published }, mentions: { length: p.mentions.length }, events: { length: p.events.length }, unresolved: p.unresolved, problems: p.problems },
-      outlet: p.article.meta.outlet ?? null,
-      events: p.events,
-      points: pointJson.map((js) => js.map((j) => Buffer.byteLength(j))),
-      ...(p.events.length
-        ? {
-            terms: encodeTerms(termCounts(text)),
-            sentenceTerms: p.events.map((e) => encodeTerms(termCounts([e.sentence, ...(e.alsoIn ?? [])].map((s) => text.slice(s.start, s.end)).join(' ')))),
-          }
-        : {}),
-      places: [...use.places.values()].map((place) => this.#placeRef(place)),
-      shapes: [...use.shapes].map(([id, s]) => [id, s.mentions]),
-      problems,
-      blocks: [record.length, mentions.length, points.length, mentionIndex.length],
-    };
+    return this.addRendered(renderArticle(key, p, geometryOf));
+  }
+
+  /** Writes an article rendered by `renderArticle` (here or in a worker) into this run's segment; returns its header. */
+  addRendered(rendered: RenderedArticle): StoredArticle {
+    const { placeJson, ...rest } = rendered.header;
+    const header: StoredArticle = { ...rest, places: placeJson.map((json) => this.#placeRef(json)) };
     const head = Buffer.from(JSON.stringify(header));
+    const body = rendered.body;
     const w = this.#writer();
-    const at: Location = [w.segment, w.at, head.length, record.length + mentions.length + points.length + mentionIndex.length];
-    for (const b of [head, record, mentions, points, mentionIndex]) {
+    const at: Location = [w.segment, w.at, head.length, body.length];
+    for (const b of [head, body]) {
       writeSync(w.fd, b, 0, b.length, w.at);
       w.at += b.length;
     }
-    this.#live[key] = at;
+    this.#live[header.key] = at;
     return header;
   }
 
@@ -168,7 +152,7 @@ export class LayerStore {
     return (this.#parsed[ref] ??= JSON.parse(this.#places[ref]) as Place);
   }
 
-  /** Block `block` of an article's body (0 record, 1 mention points, 2 event points, 3 mention index), or `length` bytes of it from `offset`. */
+  /** Block `block` of an article's body (0 record, 1 mention points, 2 event points, 3 mention index, 4 columnar summary), or `length` bytes of it from `offset`. */
   block(a: StoredArticle, block: number, offset = 0, length = a.blocks[block] - offset): Buffer {
     const [segment, at, headerLength] = this.#live[a.key];
     let from = at + headerLength + offset;
@@ -246,8 +230,7 @@ export class LayerStore {
     return out;
   }
 
-  #placeRef(place: Place): number {
-    const json = JSON.stringify(place);
+  #placeRef(json: string): number {
     let ref = this.#placeAt.get(json);
     if (ref === undefined) {
       ref = this.#places.length;
@@ -256,6 +239,63 @@ export class LayerStore {
     }
     return ref;
   }
+}
+
+/** An article rendered for the store: its header, its places still as JSON (the store numbers them), and its body. */
+export interface RenderedArticle {
+  header: Omit<StoredArticle, 'places'> & { placeJson: string[] };
+  body: Uint8Array;
+}
+
+/**
+ * Renders a cache entry for the store: pure, so that the ingest's workers render as they
+ * process and the main thread only appends the bytes (`LayerStore.addRendered`).
+ */
+export function renderArticle(key: string, p: CachedArticle, geometryOf: GeometryLookup): RenderedArticle {
+  const use: PlaceUse = { places: new Map(), shapes: new Map() };
+  const features = articleFeatures(p, geometryOf, use);
+  const problems = validateLayers({ events: collection(features.events), mentions: collection(features.mentions), areas: collection([]), routes: collection([]) });
+  const order = features.mentions.map((_, i) => i).sort((a, b) => compare(features.mentions[a].properties.id, features.mentions[b].properties.id) || a - b);
+  const mentionJson = order.map((i) => JSON.stringify(features.mentions[i]));
+  const pointJson = p.events.map((e) => eventPoints(e).map((f) => JSON.stringify(f)));
+  const record = articleRecord(p);
+  const recordBytes = Buffer.from(JSON.stringify(record));
+  const mentions = Buffer.from(mentionJson.join(','));
+  const points = Buffer.from(pointJson.flat().join(''));
+  const mentionIndex = Buffer.from(JSON.stringify([order.map((i) => features.mentions[i].properties.id), mentionJson.map((j) => Buffer.byteLength(j))]));
+  // What the columnar layout takes of the article: its index entry, and its named places from
+  // its mentions in id order, then by start (as the stored mention points are fed one by one).
+  const byStart = order.map((i) => features.mentions[i]).sort((x, y) => x.properties.start - y.properties.start);
+  const columnar = Buffer.from(JSON.stringify({ entry: articleIndexEntry(record), digest: recordDigest(recordBytes), named: namedPlacesOf(byStart) } satisfies StoredColumnar));
+  const text = p.article.text;
+  return {
+    header: {
+      key,
+      reported: { article: { id: p.article.id }, publication: { published: p.publication.published }, mentions: { length: p.mentions.length }, events: { length: p.events.length }, unresolved: p.unresolved, problems: p.problems },
+      outlet: p.article.meta.outlet ?? null,
+      events: p.events,
+      points: pointJson.map((js) => js.map((j) => Buffer.byteLength(j))),
+      ...(p.events.length
+        ? {
+            terms: encodeTerms(termCounts(text)),
+            sentenceTerms: p.events.map((e) => encodeTerms(termCounts([e.sentence, ...(e.alsoIn ?? [])].map((s) => text.slice(s.start, s.end)).join(' ')))),
+          }
+        : {}),
+      placeJson: [...use.places.values()].map((place) => JSON.stringify(place)),
+      shapes: [...use.shapes].map(([id, s]) => [id, s.mentions]),
+      problems,
+      blocks: [recordBytes.length, mentions.length, points.length, mentionIndex.length, columnar.length],
+    },
+    body: Buffer.concat([recordBytes, mentions, points, mentionIndex, columnar]),
+  };
+}
+
+/** Block 4 of a body: what the columnar layout takes of the article without parsing its record or its mention points. */
+export interface StoredColumnar {
+  entry: Omit<ArticleIndexEntry, 'chunk'>;
+  /** `recordDigest` of the record (block 0). */
+  digest: string;
+  named: NamedPlace[];
 }
 
 /** Counted words as the header keeps them: "word count word count …" (words hold no spaces). */
@@ -275,7 +315,7 @@ export function* decodeTerms(terms: string | undefined): Generator<[string, numb
 /** The store's version: its format and the code that renders into it (the layers' code is in the cache's own version). */
 function storeVersion(): string {
   const h = createHash('sha256').update(`layer store ${FORMAT}\n`);
-  for (const file of ['scripts/lib/layer-store.ts', 'scripts/lib/write-stored-layers.ts']) {
+  for (const file of ['scripts/lib/layer-store.ts', 'scripts/lib/write-stored-layers.ts', 'scripts/lib/write-columnar.ts']) {
     const path = join(ROOT, file);
     if (existsSync(path)) h.update(readFileSync(path));
   }

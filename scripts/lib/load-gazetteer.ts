@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Gazetteer, type GazetteerIndex, type GazetteerShapes } from '../../src/core/places/gazetteer.ts';
+import type { GeometryLookup } from '../../src/core/layers/build-layers.ts';
 import { dumpEntries } from './geonames-dump.ts';
 
 /** Repository root. */
@@ -121,6 +122,12 @@ export function loadGazetteer(opts: { withShapes?: boolean } = {}): Promise<Gaze
     cache.set(withShapes, promise);
   }
   return promise;
+}
+
+/** The lines and areas of the gazetteer's places, by place id (what the layers draw for a place named as a location). */
+export function loadShapeLookup(): GeometryLookup {
+  const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
+  return (id) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
 }
 
 function takeLock(): boolean {

@@ -5,18 +5,22 @@
  *   layout.json          {"layout":"columnar", ...}: the app reads the files it names
  *   events.bin           every event feature in columns (src/core/layers/event-columns.ts)
  *   articles-index.json  each article's metadata and its chunk, the places and the merges
- *   articles/<n>.json    the full records (text, spans) of CHUNK_SIZE articles, fetched when read
+ *   articles/<name>.json the full records (text, spans) of about CHUNK_SIZE articles, fetched when read
  *   named-places.geojson one point per mentioned place, with its count (the map's mention layer)
  *
- * The GeoJSON layers and articles.json are still written beside them (export, other tools).
- * Articles arrive in id order, go to a scratch file, and are written out at `finish` in chunks
- * of publication order (the index keeps id order); event features and one point per place are
- * held until then.
+ * Beside them the ingest writes events.geojson, areas.geojson and routes.geojson; articles.json
+ * and mentions.geojson would only repeat the chunks and the index (`npm run export` rebuilds
+ * GeoJSON from these files). Articles arrive in id order, go to a scratch file (or stay where
+ * the caller keeps them: the ingest's store), and are written out at `finish` in chunks of
+ * publication order (the index keeps id order), a chunk the previous set holds linked, not
+ * written; event features and one point per place are held until then.
  */
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Point } from 'geojson';
 import { EventColumnsBuilder } from '../../src/core/layers/event-columns.ts';
+import { fnv1a } from '../../src/core/common/hash.ts';
 import type { ArticleRecord, EventFeatureProperties, EventMerge, MentionFeatureProperties, Place } from '../../src/core/model.ts';
 
 /** From this many event features a run writes the columnar layout too (and the app loads it). */
@@ -24,6 +28,10 @@ export const COLUMNAR_FROM = 20_000;
 /** Articles per chunk file. */
 export const CHUNK_SIZE = 200;
 const COMMA = Buffer.from(',');
+const CHUNK_HEAD = Buffer.from('{"articles":[');
+const CHUNK_TAIL = Buffer.from(']}\n');
+/** Bump when what a chunk file holds for the same records changes (its name then changes too). */
+const CHUNK_FORMAT = 1;
 /** The folder of chunk files under the data folder. */
 export const CHUNK_DIR = 'articles';
 
@@ -39,7 +47,10 @@ export interface ColumnarLayoutFile {
   events: string;
   articles: string;
   chunks: string;
+  /** Articles per chunk, on average (a chunk holds up to twice as many). */
   chunkSize: number;
+  /** The chunk files under `chunks`, in order: an index entry's `chunk` is a place in this list. */
+  chunkFiles: string[];
   mentions: string;
   /** Event features in events.bin. */
   count: number;
@@ -48,12 +59,41 @@ export interface ColumnarLayoutFile {
 /** An article of `articles-index.json`: its record less the text and spans, and its chunk. */
 export type ArticleIndexEntry = Omit<ArticleRecord, 'text' | 'boilerplate' | 'sentences' | 'mentions' | 'events'> & { chunk: number };
 
+/** An article's entry in the index (its chunk still to be set). */
+export function articleIndexEntry(record: ArticleRecord): Omit<ArticleIndexEntry, 'chunk'> {
+  const { text: _text, boilerplate: _b, sentences: _s, mentions: _m, events: _e, ...meta } = record;
+  return meta;
+}
+
 /** Named-place point: what the map and the reader use of the latest mention, and how many mentions name the place. */
-type NamedPlace = Feature<Point, Pick<MentionFeatureProperties, 'id' | 'articleId' | 'placeId' | 'placeName' | 'start' | 'end' | 'day'> & { count: number }>;
+export type NamedPlace = Feature<Point, Pick<MentionFeatureProperties, 'id' | 'articleId' | 'placeId' | 'placeName' | 'start' | 'end' | 'day'> & { count: number }>;
 
 function named(feature: Feature<Point, MentionFeatureProperties>, count: number): NamedPlace {
   const { id, articleId, placeId, placeName, start, end, day } = feature.properties;
   return { type: 'Feature', id, geometry: feature.geometry, properties: { id, articleId, placeId, placeName, start, end, day, count } };
+}
+
+/**
+ * One article's named places, as `addNamedPlaces` takes them: per place, its latest mention
+ * (the first of the latest day, in the order given) and how many mentions name it. Folding
+ * articles' summaries in article order gives what adding each mention in that order gives
+ * (the first of the latest day overall wins; the counts add up).
+ */
+export function namedPlacesOf(mentions: Iterable<Feature<Point, MentionFeatureProperties>>): NamedPlace[] {
+  const places = new Map<string, NamedPlace>();
+  for (const f of mentions) foldNamed(places, f.properties.placeId, () => named(f, 1), f.properties.day, 1);
+  return [...places.values()];
+}
+
+function foldNamed(places: Map<string, NamedPlace>, placeId: string | undefined | null, make: () => NamedPlace, day: number, count: number): void {
+  if (!placeId) return;
+  const seen = places.get(placeId);
+  if (!seen) places.set(placeId, make());
+  else if (day > seen.properties.day) {
+    const latest = make();
+    latest.properties.count = seen.properties.count + count;
+    places.set(placeId, latest);
+  } else seen.properties.count += count;
 }
 
 export class ColumnarLayoutWriter {
@@ -63,43 +103,59 @@ export class ColumnarLayoutWriter {
   readonly #events = new EventColumnsBuilder();
   readonly #index: ArticleIndexEntry[] = [];
   readonly #places = new Map<string, NamedPlace>();
-  /** The records of the chunk being gathered, as JSON. */
-  #chunk: Buffer[] = [];
-  #chunks = 0;
+  /** The chunk files written, in order (the index's `chunk` numbers them). */
+  readonly #chunkFiles: string[] = [];
   readonly #staging: string;
+  readonly #previous: string | null;
   readonly #spoolFile: string;
-  readonly #spool: Array<{ offset: number; length: number }> = [];
+  /** Per article: its record's length and digest, and where its bytes are (the scratch file, or a reader of the caller's). */
+  readonly #records: Array<{ length: number; digest: string; offset: number; read?: () => Buffer }> = [];
   #spooled = 0;
   #spoolFd: number | null = null;
 
-  /** `force`: write the layout whatever the size; `from`: from how many event features (default COLUMNAR_FROM; `finish` decides). */
-  constructor(dir: string, options: { tool?: string; chunkSize?: number; force?: boolean; from?: number } = {}) {
+  /**
+   * `force`: write the layout whatever the size; `from`: from how many event features (default
+   * COLUMNAR_FROM; `finish` decides); `previous`: the data folder this one replaces, whose chunk
+   * files of the same records are linked rather than written again.
+   */
+  constructor(dir: string, options: { tool?: string; chunkSize?: number; force?: boolean; from?: number; previous?: string } = {}) {
     this.#dir = dir;
     this.#tool = options.tool ?? 'conflict-map';
     this.#chunkSize = options.chunkSize ?? CHUNK_SIZE;
     this.force = options.force ?? false;
     this.from = options.from ?? COLUMNAR_FROM;
+    this.#previous = options.previous ?? null;
     this.#staging = join(dir, `.${CHUNK_DIR}.new`);
     rmSync(this.#staging, { recursive: true, force: true });
     mkdirSync(this.#staging, { recursive: true });
     this.#spoolFile = join(this.#staging, '.spool');
-    this.#spoolFd = openSync(this.#spoolFile, 'w');
   }
 
   readonly force: boolean;
   readonly from: number;
 
-  /**
-   * Articles are spooled to a scratch file as they come and written out in date order at
-   * `finish`; `bytes`, when given, are the record as JSON.stringify writes it (the ingest's
-   * store has them), spooled and copied as they are.
-   */
-  addArticle(record: ArticleRecord, bytes: Buffer = Buffer.from(JSON.stringify(record))): void {
-    const { text: _text, boilerplate: _b, sentences: _s, mentions: _m, events: _e, ...meta } = record;
-    this.#index.push({ ...meta, chunk: -1 });
-    this.#spool.push({ offset: this.#spooled, length: bytes.length });
+  /** Articles are spooled to a scratch file as they come and written out in date order at `finish`. */
+  addArticle(record: ArticleRecord): void {
+    this.addArticleEntry(articleIndexEntry(record), Buffer.from(JSON.stringify(record)));
+  }
+
+  /** An article by its index entry and its record as JSON.stringify writes it (spooled and copied as it is). */
+  addArticleEntry(entry: Omit<ArticleIndexEntry, 'chunk'>, bytes: Buffer): void {
+    this.#index.push({ ...entry, chunk: -1 });
+    this.#records.push({ length: bytes.length, digest: recordDigest(bytes), offset: this.#spooled });
     this.#spooled += bytes.length;
-    writeSync(this.#spoolFd!, bytes);
+    this.#spoolFd ??= openSync(this.#spoolFile, 'w');
+    writeSync(this.#spoolFd, bytes);
+  }
+
+  /**
+   * An article whose record the caller can read again (the ingest's store): its index entry, the
+   * record's length and `recordDigest`, and a reader of its bytes, called only if its chunk is
+   * written rather than linked.
+   */
+  addArticleSource(entry: Omit<ArticleIndexEntry, 'chunk'>, length: number, digest: string, read: () => Buffer): void {
+    this.#index.push({ ...entry, chunk: -1 });
+    this.#records.push({ length, digest, offset: -1, read });
   }
 
   addEvent(feature: Feature<Point, EventFeatureProperties>): void {
@@ -107,12 +163,12 @@ export class ColumnarLayoutWriter {
   }
 
   addMention(feature: Feature<Point, MentionFeatureProperties>): void {
-    const p = feature.properties;
-    if (!p.placeId) return;
-    const seen = this.#places.get(p.placeId);
-    if (!seen) this.#places.set(p.placeId, named(feature, 1));
-    else if (p.day > seen.properties.day) this.#places.set(p.placeId, named(feature, seen.properties.count + 1));
-    else seen.properties.count += 1;
+    foldNamed(this.#places, feature.properties.placeId, () => named(feature, 1), feature.properties.day, 1);
+  }
+
+  /** An article's named places (`namedPlacesOf` its mentions), in the place of adding each of its mentions. */
+  addNamedPlaces(summary: NamedPlace[]): void {
+    for (const s of summary) foldNamed(this.#places, s.properties.placeId, () => structuredClone(s), s.properties.day, s.properties.count);
   }
 
   /** Whether `finish` will write the layout. */
@@ -134,7 +190,6 @@ export class ColumnarLayoutWriter {
       return false;
     }
     this.#writeChunks();
-    rmSync(this.#spoolFile, { force: true });
     renameSync(this.#staging, chunksDir);
     writeFileSync(join(this.#dir, 'events.bin'), this.#events.finish());
     const index = { generated: { tool: this.#tool, articles: this.#index.length }, chunkSize: this.#chunkSize, articles: this.#index, places, ...(merges ? { merges } : {}) };
@@ -148,6 +203,7 @@ export class ColumnarLayoutWriter {
       articles: 'articles-index.json',
       chunks: `${CHUNK_DIR}/`,
       chunkSize: this.#chunkSize,
+      chunkFiles: this.#chunkFiles,
       mentions: 'named-places.geojson',
       count: this.#events.count,
     };
@@ -157,7 +213,10 @@ export class ColumnarLayoutWriter {
 
   /**
    * The chunks, articles in publication order (then id; undated last): a time window's events
-   * come from few articles' chunks, so the list and the reader fetch few files.
+   * come from few articles' chunks, so the list and the reader fetch few files. A chunk ends
+   * after an article whose id hashes to 0 modulo the chunk size (or at twice the size), so an
+   * added article changes its own chunk only; a chunk is named by the digests of its records,
+   * and one the previous data folder holds (same name, same size) is linked from there.
    */
   #writeChunks(): void {
     const order = this.#index.map((_, i) => i).sort((a, b) => {
@@ -167,32 +226,56 @@ export class ColumnarLayoutWriter {
     });
     if (this.#spoolFd !== null) closeSync(this.#spoolFd);
     this.#spoolFd = null;
-    const fd = openSync(this.#spoolFile, 'r');
+    const spool = this.#spooled > 0 ? openSync(this.#spoolFile, 'r') : null;
     try {
-      for (const i of order) {
-        const { offset, length } = this.#spool[i];
-        const buffer = Buffer.alloc(length);
-        readSync(fd, buffer, 0, length, offset);
-        this.#index[i].chunk = this.#chunks;
-        this.#chunk.push(buffer);
-        if (this.#chunk.length >= this.#chunkSize) this.#flush();
-      }
+      let chunk: number[] = [];
+      order.forEach((i, k) => {
+        chunk.push(i);
+        const last = k === order.length - 1 || fnv1a(this.#index[i].id) % this.#chunkSize === 0 || chunk.length >= 2 * this.#chunkSize;
+        if (!last) return;
+        this.#writeChunk(chunk, spool);
+        chunk = [];
+      });
     } finally {
-      closeSync(fd);
+      if (spool !== null) closeSync(spool);
+      rmSync(this.#spoolFile, { force: true });
     }
-    this.#flush();
   }
 
-  #flush(): void {
-    if (!this.#chunk.length) return;
+  #writeChunk(members: number[], spool: number | null): void {
+    const records = members.map((i) => this.#records[i]);
+    const name = `${createHash('sha256').update(`chunk ${CHUNK_FORMAT}\n`).update(records.map((r) => r.digest).join('\n')).digest('hex').slice(0, 20)}.json`;
+    for (const i of members) this.#index[i].chunk = this.#chunkFiles.length;
+    this.#chunkFiles.push(name);
     // What JSON.stringify({ articles }) writes, from each record's own JSON.
-    const parts: Buffer[] = [Buffer.from('{"articles":[')];
-    this.#chunk.forEach((b, k) => parts.push(...(k > 0 ? [COMMA, b] : [b])));
-    parts.push(Buffer.from(']}\n'));
-    writeFileSync(join(this.#staging, `${this.#chunks}.json`), Buffer.concat(parts));
-    this.#chunk = [];
-    this.#chunks += 1;
+    const size = CHUNK_HEAD.length + records.reduce((n, r) => n + r.length, 0) + (records.length - 1) + CHUNK_TAIL.length;
+    const target = join(this.#staging, name);
+    if (this.#previous) {
+      const old = join(this.#previous, CHUNK_DIR, name);
+      try {
+        if (statSync(old).size === size) return linkSync(old, target);
+      } catch {
+        // Not there (or not linkable): written below.
+      }
+    }
+    const parts: Buffer[] = [CHUNK_HEAD];
+    records.forEach((r, k) => {
+      if (k > 0) parts.push(COMMA);
+      if (r.read) parts.push(r.read());
+      else {
+        const buffer = Buffer.allocUnsafe(r.length);
+        readSync(spool!, buffer, 0, r.length, r.offset);
+        parts.push(buffer);
+      }
+    });
+    parts.push(CHUNK_TAIL);
+    writeFileSync(target, Buffer.concat(parts));
   }
+}
+
+/** A record's digest, as chunk names are made of (hex sha-256, shortened). */
+export function recordDigest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 20);
 }
 
 /**

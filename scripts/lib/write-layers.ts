@@ -14,7 +14,7 @@ import type { MergedEvents } from '../../src/core/events/merge-events.ts';
 import type { Problem } from '../../src/core/model.ts';
 import type { ReportedArticle } from '../../src/core/layers/run-report.ts';
 import type { CachedArticle } from './ingest-cache.ts';
-import { COLUMNAR_FROM, ColumnarLayoutWriter } from './write-columnar.ts';
+import { articleIndexEntry, COLUMNAR_FROM, ColumnarLayoutWriter } from './write-columnar.ts';
 
 /** Bytes gathered before a write. */
 const CHUNK = 1 << 20;
@@ -35,40 +35,52 @@ export interface WrittenLayers {
   problems: Problem[];
 }
 
-/** Writes events, mentions, areas, routes (.geojson) and articles.json into `outDir`. */
-export function writeLayers(spooled: SpooledArticle[], read: (file: string) => CachedArticle, geometryOf: GeometryLookup, outDir: string, tool = 'conflict-map', merged?: MergedEvents, columnarFrom = COLUMNAR_FROM): WrittenLayers {
+/** How a pass writes its set: the tool named in the files, from how many event features the columnar layout is written, and the set it replaces. */
+export interface WriteOptions {
+  tool?: string;
+  /** Default COLUMNAR_FROM (tests lower it). */
+  columnarFrom?: number;
+  /** Articles per chunk of the columnar layout, on average (default CHUNK_SIZE; tests lower it). */
+  chunkSize?: number;
+  /** The data folder the new set replaces: its chunk files of the same records are linked, not written again. */
+  previous?: string;
+}
+
+/**
+ * Writes events, areas, routes (.geojson) into `outDir`, and below `columnarFrom` event features
+ * mentions.geojson and articles.json, past it the columnar layout instead (write-columnar.ts).
+ */
+export function writeLayers(spooled: SpooledArticle[], read: (file: string) => CachedArticle, geometryOf: GeometryLookup, outDir: string, merged: MergedEvents, options: WriteOptions = {}): WrittenLayers {
+  const tool = options.tool ?? 'conflict-map';
   const sorted = [...spooled].sort((a, b) => compare(a.id, b.id));
   const reported: ReportedArticle[] = new Array(spooled.length);
   const problems: Problem[] = [];
   const use: PlaceUse = { places: new Map(), shapes: new Map() };
-  const points = { events: new PointSpool(join(outDir, '.events.points')), mentions: new PointSpool(join(outDir, '.mentions.points')) };
-  const articles = new Output(join(outDir, 'articles.json'));
-  // Past COLUMNAR_FROM event features, also the layout the app loads at scale (write-columnar.ts).
-  const columnar = new ColumnarLayoutWriter(outDir, { tool, from: columnarFrom });
+  // The events layer holds each real-world event once, with its sources.
+  const mergeOf = new Map(merged.merges.map((m) => [m.id, m]));
+  const columnar = new ColumnarLayoutWriter(outDir, { tool, from: options.columnarFrom ?? COLUMNAR_FROM, chunkSize: options.chunkSize, previous: options.previous });
+  const atScale = merged.events.reduce((n, e) => n + e.places.length, 0) >= columnar.from;
+  const points = { events: new PointSpool(join(outDir, '.events.points')), ...(atScale ? {} : { mentions: new PointSpool(join(outDir, '.mentions.points')) }) };
+  const articles = atScale ? null : new Output(join(outDir, 'articles.json'));
   try {
-    articles.write(`{"generated":${JSON.stringify({ tool, articles: sorted.length })},"articles":[`);
+    articles?.write(`{"generated":${JSON.stringify({ tool, articles: sorted.length })},"articles":[`);
     sorted.forEach((entry, k) => {
       const p = read(entry.file);
       const features = articleFeatures(p, geometryOf, use);
       problems.push(...validateLayers({ events: collection(features.events), mentions: collection(features.mentions), areas: collection([]), routes: collection([]) }));
-      if (!merged) for (const f of features.events) points.events.add(f), columnar.addEvent(f);
-      for (const f of features.mentions) points.mentions.add(f), columnar.addMention(f);
+      for (const f of features.mentions) points.mentions?.add(f), columnar.addMention(f);
       const record = articleRecord(p);
-      articles.write(`${k > 0 ? ',' : ''}${JSON.stringify(record)}`);
-      columnar.addArticle(record);
+      const bytes = Buffer.from(JSON.stringify(record));
+      if (articles) articles.write(k > 0 ? ',' : ''), articles.writeBytes(bytes);
+      if (atScale) columnar.addArticleEntry(articleIndexEntry(record), bytes);
       reported[entry.seq] = { article: { id: p.article.id }, publication: { published: p.publication.published }, mentions: { length: p.mentions.length }, events: { length: p.events.length }, unresolved: p.unresolved, problems: p.problems };
     });
-    // With the merge, the events layer holds each real-world event once, with its sources.
-    if (merged) {
-      const mergeOf = new Map(merged.merges.map((m) => [m.id, m]));
-      for (const e of merged.events) for (const f of eventPoints(e, mergeOf.get(e.id))) points.events.add(f), columnar.addEvent(f);
-      problems.push(...validateLayers({ events: collection(merged.events.flatMap((e) => eventPoints(e, mergeOf.get(e.id)))), mentions: collection([]), areas: collection([]), routes: collection([]) }));
-    }
-    const merges = merged ? `,"merges":${JSON.stringify(merged.merges)}` : '';
+    for (const e of merged.events) for (const f of eventPoints(e, mergeOf.get(e.id))) points.events.add(f), columnar.addEvent(f);
+    problems.push(...validateLayers({ events: collection(merged.events.flatMap((e) => eventPoints(e, mergeOf.get(e.id)))), mentions: collection([]), areas: collection([]), routes: collection([]) }));
     const places = Object.fromEntries([...use.places].sort((a, b) => compare(a[0], b[0])));
-    articles.write(`],"places":${JSON.stringify(places)}${merges}}\n`);
-    articles.close();
-    columnar.finish(places, merged?.merges);
+    articles?.write(`],"places":${JSON.stringify(places)},"merges":${JSON.stringify(merged.merges)}}\n`);
+    articles?.close();
+    columnar.finish(places, merged.merges);
     const shapes = shapeFeatures(use, geometryOf);
     problems.push(...validateLayers({ events: collection([]), mentions: collection([]), ...shapes }));
     for (const [name, spool] of Object.entries(points)) spool.copySorted(join(outDir, `${name}.geojson`));
@@ -78,7 +90,7 @@ export function writeLayers(spooled: SpooledArticle[], read: (file: string) => C
       out.close();
     }
   } finally {
-    articles.close();
+    articles?.close();
     for (const spool of Object.values(points)) spool.remove();
   }
   // Read order, as summariseRun lists problems; a gap would be an article lost between the passes.

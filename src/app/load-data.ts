@@ -42,6 +42,8 @@ interface Layout {
   events?: string;
   articles?: string;
   chunks?: string;
+  /** The chunk files, in order (an index entry's `chunk` is a place in it); layouts without it name chunks `<n>.json`. */
+  chunkFiles?: string[];
   mentions?: string;
 }
 
@@ -157,7 +159,9 @@ async function loadColumnar(dataUrl: string, fetchFn: Fetch, layout: Layout, pro
   };
   const chunkDir = layout.chunks ?? 'articles/';
   const chunks = async (n: number): Promise<ArticleRecord[]> => {
-    const res = await fetchFn(`${dataUrl}${chunkDir}${n}.json`);
+    const named = layout.chunkFiles?.[n];
+    // A chunk's name is a plain file name in the chunk folder, never a path.
+    const res = await fetchFn(`${dataUrl}${chunkDir}${named && /^[\w-]+\.json$/.test(named) ? named : `${n}.json`}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const value = (await res.json()) as { articles?: ArticleRecord[] };
     if (!Array.isArray(value?.articles)) throw new Error('not an article chunk');
