@@ -122,13 +122,11 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     return resolving.length ? { ...base, gazetteer: correctedGazetteer(base.gazetteer, corrections) } : base;
   };
   // Without corrections, each new article is rendered for the store of rendered articles as it
-  // is processed (in the workers: the main thread only appends the bytes).
+  // is processed (in the workers: the main thread only appends the bytes). Its header is read
+  // back after the workers have stopped, so that the headers and the workers' memory never add up.
   const store = corrections.length === 0 ? new LayerStore(cache) : null;
-  const renderedNow = new Map<string, StoredArticle>();
   const takeRendered = (r: CacheResult) => {
-    if (!r.rendered || !store) return;
-    const header = store.addRendered(r.rendered);
-    renderedNow.set(header.key, header);
+    if (r.rendered && store) store.addRendered(r.rendered);
   };
   let geometryOf: GeometryLookup | null = null;
   const shapeLookup = () => (geometryOf ??= loadShapeLookup());
@@ -207,9 +205,8 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     const layers = store;
     const stored = written.map((w) => {
       const key = basename(w.file, '.json');
-      return renderedNow.get(key) ?? layers.get(key) ?? layers.add(key, readEntry(w.file), shapes);
+      return layers.get(key) ?? layers.add(key, readEntry(w.file), shapes);
     });
-    renderedNow.clear();
     const context = await storedMergeContext(stored, layers, async () => (resources ??= await corpusResources()).gazetteer);
     lap('store');
     merged = mergeEvents(stored.flatMap((a) => a.events), context);

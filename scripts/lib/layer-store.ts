@@ -112,9 +112,10 @@ export class LayerStore {
     this.#old = index.entries;
   }
 
-  /** The stored header of the article with cache key `key`, or null when it must be rendered. */
+  /** The stored header of the article with cache key `key` (rendered by this run or kept from the last), or null when it must be rendered. */
   get(key: string): StoredArticle | null {
-    const at = Object.prototype.hasOwnProperty.call(this.#old, key) ? this.#old[key] : undefined;
+    const own = (entries: Record<string, Location>) => (Object.prototype.hasOwnProperty.call(entries, key) ? entries[key] : undefined);
+    const at = own(this.#live) ?? own(this.#old);
     if (!at || this.#fds[at[0]] === undefined || this.#fds[at[0]] < 0) return null;
     try {
       const header = JSON.parse(this.#read(at[0], at[1], at[2]).toString('utf8')) as StoredArticle;
@@ -131,7 +132,7 @@ export class LayerStore {
     return this.addRendered(renderArticle(key, p, geometryOf));
   }
 
-  /** Writes an article rendered by `renderArticle` (here or in a worker) into this run's segment; returns its header. */
+  /** Writes an article rendered by `renderArticle` (here or in a worker) into this run's segment; returns its header (`get` reads it back). */
   addRendered(rendered: RenderedArticle): StoredArticle {
     const { placeJson, ...rest } = rendered.header;
     const header: StoredArticle = { ...rest, places: placeJson.map((json) => this.#placeRef(json)) };
