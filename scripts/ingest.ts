@@ -48,7 +48,7 @@ import { writeAtomic } from './lib/output.ts';
 export const SAMPLE_CORPUS = 'geodata/corpus';
 export const DEFAULT_OUT = 'public/data';
 /** New articles a run processes in this thread: fewer than this are not worth starting workers for (each loads the gazetteer). */
-const IN_THREAD = 64;
+const IN_THREAD = 256;
 
 /** Options of `ingest`. */
 export interface IngestOptions {
@@ -56,8 +56,8 @@ export interface IngestOptions {
   jobs?: number;
   /** The content-hash cache folder (default .cache/ingest, or INGEST_CACHE_DIR). */
   cacheDir?: string;
-  /** Filled in with what the run did: articles processed, and taken from the cache unchanged (and, when given, input files not read again: unchanged since the last run). */
-  stats?: { processed: number; cached: number; unread?: number };
+  /** Filled in with what the run did: articles processed, and taken from the cache unchanged (and, when given, input files not read again: unchanged since the last run, and articles rendered for the store by the workers). */
+  stats?: { processed: number; cached: number; unread?: number; renderedInWorkers?: number };
   /** The corrections file (default: corrections.json in the first input folder). */
   corrections?: string;
   /** From how many event features the columnar layout is written (default COLUMNAR_FROM; tests lower it). */
@@ -160,7 +160,10 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
       if (pool) await pool.submit(job);
       else if (jobs === 1) await inThread(job);
       else if (waiting.push(job) >= IN_THREAD) {
-        pool = startPool(jobs, takeRendered);
+        pool = startPool(jobs, (r) => {
+          takeRendered(r);
+          if (options.stats?.renderedInWorkers !== undefined) options.stats.renderedInWorkers += 1;
+        });
         for (const w of waiting) await pool.submit(w);
         waiting = [];
       }

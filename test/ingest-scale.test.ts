@@ -27,6 +27,8 @@ import type { RunReport } from '../src/core/model.ts';
 let root: string;
 const FIRST = 400;
 const ADDED = 40;
+/** Articles of the columnar case: enough for the run to start its workers (more than IN_THREAD new articles). */
+const COLUMNAR_ARTICLES = 300;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'ingest-scale-'));
@@ -136,13 +138,15 @@ describe('incremental ingest', () => {
 describe('the columnar layout at scale', () => {
   it('is written from the store of rendered articles as the one-piece writer writes it', async () => {
     const corpus = join(root, 'corpus-columnar');
-    makeScaleCorpus(corpus, 80, { seed: 7 });
+    makeScaleCorpus(corpus, COLUMNAR_ARTICLES, { seed: 7 });
     const cacheDir = join(root, 'cache-columnar');
     // The layout from one event feature on and chunks of 8 articles on average (a real run:
     // COLUMNAR_FROM and CHUNK_SIZE), by the store path, the articles rendered by two workers as
     // they process them…
     const scale = { columnarFrom: 1, chunkSize: 8 };
-    await ingest([corpus], join(root, 'columnar-store'), { cacheDir, jobs: 2, ...scale });
+    const first = { processed: 0, cached: 0, renderedInWorkers: 0 };
+    await ingest([corpus], join(root, 'columnar-store'), { cacheDir, jobs: 2, stats: first, ...scale });
+    expect(first).toEqual({ processed: COLUMNAR_ARTICLES, cached: 0, renderedInWorkers: COLUMNAR_ARTICLES });
     // …and by the one-piece writer, which a corrections file (here one that matches nothing) takes.
     const noop = join(root, 'noop-corrections.json');
     writeFileSync(noop, JSON.stringify([{ kind: 'separate', events: ['nowhere#1', 'nowhere#2'] }]));
@@ -169,7 +173,7 @@ describe('the columnar layout at scale', () => {
     writeFileSync(part, `${lines.join('\n')}\n`);
     const again = { processed: 0, cached: 0 };
     await ingest([corpus], join(root, 'columnar-store'), { cacheDir, jobs: 1, stats: again, ...scale });
-    expect(again).toEqual({ processed: 1, cached: 79 });
+    expect(again).toEqual({ processed: 1, cached: COLUMNAR_ARTICLES - 1 });
     await ingest([corpus], join(root, 'columnar-one-piece'), { cacheDir, jobs: 1, corrections: noop, ...scale });
     const storeAgain = tree(join(root, 'columnar-store'));
     const onePieceAgain = tree(join(root, 'columnar-one-piece'));
