@@ -6,7 +6,7 @@
  * A data folder in the columnar layout without the GeoJSON files (events.bin, articles-index.json
  * and chunks) is read as well.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
 import { EXPORT_FORMATS, exportEvents, exportSource, type ExportFormat } from '../src/app/lib/export.ts';
@@ -58,7 +58,33 @@ const chosen = events.features.filter((f) => {
   return (!from || p.date >= from) && (!to || p.date <= to) && (!type || p.type === type);
 });
 const out = exportEvents(format, chosen, exportSource(articles.articles, articles.places));
+// Written a megabyte at a time: a million rows are past what one string holds.
+const fd = args.options.out ? openSync(args.options.out, 'w') : 1;
+let pending: string[] = [];
+let size = 0;
+const flush = () => {
+  writeAll(fd, Buffer.from(pending.join('')));
+  pending = [];
+  size = 0;
+};
+for (const part of out.parts) {
+  pending.push(part);
+  size += part.length;
+  if (size >= 1 << 20) flush();
+}
+flush();
 if (args.options.out) {
-  writeFileSync(args.options.out, out.text);
+  closeSync(fd);
   process.stderr.write(`export: ${chosen.length} rows → ${args.options.out}\n`);
-} else process.stdout.write(out.text);
+}
+
+/** writeSync until every byte is written (a pipe may take fewer at a time). */
+function writeAll(target: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(target, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}

@@ -49,15 +49,34 @@ describe('export', () => {
 
   it('escapes KML text and drops the control characters XML forbids', () => {
     expect(xml('<b>&"\'\u0001')).toBe('&lt;b&gt;&amp;&quot;&apos;');
-    const kml = exportEvents('kml', [feature], src).text;
+    const kml = [...exportEvents('kml', [feature], src).parts].join('');
     expect(kml).toContain('<description>Shelling hit Idlib, &quot;witnesses&quot; said today &amp; more.</description>');
     expect(kml).toContain('<when>2020-02-27</when>');
     expect(kml).toContain('<coordinates>36.63333,35.93</coordinates>');
     expect(kml).not.toMatch(/<b>/);
   });
 
+  it('makes the file one row at a time, as the whole collection serialises', () => {
+    const other = { ...feature, geometry: { type: 'Point' as const, coordinates: [37.1, 36.2] }, properties: { ...feature.properties, id: 'a1#0@p:gov', placeId: 'p:gov', placeName: 'Idlib Governorate', fatalities: 3 } };
+    for (const features of [[], [feature], [feature, other, feature]]) {
+      const rows = acledRows(features, src);
+      const geojson = exportEvents('geojson', features, src);
+      const parts = [...geojson.parts];
+      expect(parts.length).toBe(Math.max(1, features.length + (features.length ? 1 : 0)));
+      const collection = { type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(r.longitude), Number(r.latitude)] }, properties: r })) };
+      expect(parts.join('')).toBe(`${JSON.stringify(collection, null, 1)}\n`);
+      const csv = [...exportEvents('csv', features, src).parts].join('');
+      expect(csv.split('\r\n')).toHaveLength(features.length + 2);
+      expect(csv).toBe(toCsv(rows));
+      const kml = [...exportEvents('kml', features, src).parts].join('');
+      expect(kml.match(/<Placemark>/g) ?? []).toHaveLength(features.length);
+      expect(kml.startsWith('<?xml')).toBe(true);
+      expect(kml.endsWith('</Document></kml>\n')).toBe(true);
+    }
+  });
+
   it('writes GeoJSON points with the ACLED columns as properties', () => {
-    const fc = JSON.parse(exportEvents('geojson', [feature], src).text);
+    const fc = JSON.parse([...exportEvents('geojson', [feature], src).parts].join(''));
     expect(fc.features[0].geometry).toEqual({ type: 'Point', coordinates: [36.63333, 35.93] });
     expect(fc.features[0].properties.event_type).toBe('Explosions/Remote violence');
   });

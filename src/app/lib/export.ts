@@ -5,7 +5,7 @@
  * untrusted, so every field is quoted or escaped for its format, and a CSV text field that a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is prefixed with `'`.
  */
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import type { ArticleRecord, EventFeatureProperties, Place } from '../../core/model.ts';
 import { plainText } from './markup.ts';
 
@@ -63,7 +63,11 @@ export function exportSource(articles: readonly ArticleRecord[], places: Record<
 
 /** One ACLED row per feature (an event at one place). */
 export function acledRows(features: readonly EventPoint[], src: ExportSource): AcledRow[] {
-  return features.map((f) => {
+  return features.map((f) => acledRow(f, src));
+}
+
+function acledRow(f: EventPoint, src: ExportSource): AcledRow {
+  {
     const p = f.properties;
     const place = src.place(p.placeId);
     const article = src.article(p.articleId);
@@ -89,21 +93,31 @@ export function acledRows(features: readonly EventPoint[], src: ExportSource): A
       notes: article ? plainText(article.text, { start: p.sentenceStart, end: p.sentenceEnd }) : '',
       fatalities: p.fatalities,
     };
-  });
+  }
 }
 
-/** The file for `format`: its text, MIME type and extension. */
-export function exportEvents(format: ExportFormat, features: readonly EventPoint[], src: ExportSource): { text: string; mime: string; ext: string } {
-  const rows = acledRows(features, src);
-  const text = format === 'csv' ? toCsv(rows) : format === 'kml' ? toKml(rows) : toGeoJson(rows);
-  return { text, mime: MIME[format], ext: format };
+/**
+ * The file for `format`: its MIME type, extension and text, as parts made one row at a time
+ * (a million rows are past what one JavaScript string holds; a Blob or a stream takes the parts).
+ */
+export function exportEvents(format: ExportFormat, features: Iterable<EventPoint>, src: ExportSource): { parts: Iterable<string>; mime: string; ext: string } {
+  const rows = mapRows(features, src);
+  const parts = format === 'csv' ? csvParts(rows) : format === 'kml' ? kmlParts(rows) : geoJsonParts(rows);
+  return { parts, mime: MIME[format], ext: format };
+}
+
+function* mapRows(features: Iterable<EventPoint>, src: ExportSource): Generator<AcledRow> {
+  for (const f of features) yield acledRow(f, src);
 }
 
 /** RFC 4180 CSV with a header line and CRLF line ends. */
 export function toCsv(rows: readonly AcledRow[]): string {
-  const lines = [ACLED_COLUMNS.join(',')];
-  for (const r of rows) lines.push(ACLED_COLUMNS.map((c) => csvField(r[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return [...csvParts(rows)].join('');
+}
+
+function* csvParts(rows: Iterable<AcledRow>): Generator<string> {
+  yield `${ACLED_COLUMNS.join(',')}\r\n`;
+  for (const r of rows) yield `${ACLED_COLUMNS.map((c) => csvField(r[c])).join(',')}\r\n`;
 }
 
 export function csvField(v: string | number | null): string {
@@ -113,20 +127,34 @@ export function csvField(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A FeatureCollection of points whose properties are the ACLED columns. */
+/** A FeatureCollection of points whose properties are the ACLED columns (as JSON.stringify(collection, null, 1) writes it). */
 export function toGeoJson(rows: readonly AcledRow[]): string {
-  const fc: FeatureCollection<Point, AcledRow> = {
-    type: 'FeatureCollection',
-    features: rows.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(r.longitude), Number(r.latitude)] }, properties: r })),
-  };
-  return `${JSON.stringify(fc, null, 1)}\n`;
+  return [...geoJsonParts(rows)].join('');
+}
+
+function* geoJsonParts(rows: Iterable<AcledRow>): Generator<string> {
+  let first = true;
+  for (const r of rows) {
+    const feature: Feature<Point, AcledRow> = { type: 'Feature', geometry: { type: 'Point', coordinates: [Number(r.longitude), Number(r.latitude)] }, properties: r };
+    // A feature two levels down: its lines indented by two more spaces.
+    yield `${first ? '{\n "type": "FeatureCollection",\n "features": [\n' : ',\n'}  ${JSON.stringify(feature, null, 1).replace(/\n/g, '\n  ')}`;
+    first = false;
+  }
+  yield first ? '{\n "type": "FeatureCollection",\n "features": []\n}\n' : '\n ]\n}\n';
 }
 
 /** KML 2.2: a Placemark per row, dated, with the columns as ExtendedData. */
 export function toKml(rows: readonly AcledRow[]): string {
-  const marks = rows.map((r) => {
+  return [...kmlParts(rows)].join('');
+}
+
+function* kmlParts(rows: Iterable<AcledRow>): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Conflict map events</name>\n';
+  let first = true;
+  for (const r of rows) {
     const data = ACLED_COLUMNS.map((c) => `<Data name="${c}"><value>${xml(r[c])}</value></Data>`).join('');
-    return [
+    yield [
+      first ? '' : '\n',
       '<Placemark>',
       `<name>${xml(`${r.location} — ${r.sub_event_type || r.event_type}`)}</name>`,
       `<description>${xml(r.notes)}</description>`,
@@ -135,8 +163,9 @@ export function toKml(rows: readonly AcledRow[]): string {
       `<Point><coordinates>${r.longitude},${r.latitude}</coordinates></Point>`,
       '</Placemark>',
     ].join('');
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Conflict map events</name>\n${marks.join('\n')}\n</Document></kml>\n`;
+    first = false;
+  }
+  yield '\n</Document></kml>\n';
 }
 
 /** Escapes text for XML content and attributes; drops the control characters XML 1.0 forbids. */
