@@ -12,9 +12,8 @@
  * default; a run with few new articles stays in this thread) into a content-hash cache
  * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again. Each entry is
  * rendered once, by the worker that processed it, into the store of rendered articles
- * (scripts/lib/layer-store.ts): the merge
- * across articles reads only their headers (events, counted words, places), and the layers are
- * copied from their bytes (scripts/lib/write-stored-layers.ts); the new set is written beside the
+ * (scripts/lib/layer-store.ts): the merge across articles reads only their headers (events,
+ * counted words, places), and the layers are copied from their bytes (scripts/lib/write-stored-layers.ts); the new set is written beside the
  * output folder and swapped in whole (scripts/lib/data-set.ts). A run with corrections reads
  * every entry instead (a correction may change an article's mentions and events) and streams the
  * layers out with scripts/lib/write-layers.ts, as does a run whose points do not validate.
