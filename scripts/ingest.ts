@@ -13,8 +13,9 @@
  * (scripts/lib/ingest-cache.ts), so an unchanged article is never processed again. Each entry is
  * rendered once, by the worker that processed it, into the store of rendered articles
  * (scripts/lib/layer-store.ts): the merge across articles reads only their headers (events,
- * counted words, places), and the layers are copied from their bytes (scripts/lib/write-stored-layers.ts); the new set is written beside the
- * output folder and swapped in whole (scripts/lib/data-set.ts). A run with corrections reads
+ * counted words, places), and the layers are copied from their bytes
+ * (scripts/lib/write-stored-layers.ts); the new set is written beside the output folder and
+ * swapped in whole (scripts/lib/data-set.ts). A run with corrections reads
  * every entry instead (a correction may change an article's mentions and events) and streams the
  * layers out with scripts/lib/write-layers.ts, as does a run whose points do not validate.
  */
@@ -38,7 +39,6 @@ import { INGEST_CACHE_DIR, entryFile, openCache, pipelineVersion, processToCache
 import { startPool, type IngestPool } from './lib/ingest-pool.ts';
 import { writeLayers, type SpooledArticle, type WrittenLayers } from './lib/write-layers.ts';
 import { decodeTerms, LayerStore, renderArticle, type StoredArticle } from './lib/layer-store.ts';
-import type { GeometryLookup } from '../src/core/layers/build-layers.ts';
 import { writeStoredLayers } from './lib/write-stored-layers.ts';
 import { dropSet, newSet, swapIn } from './lib/data-set.ts';
 import { parseArgs } from './lib/args.ts';
@@ -127,9 +127,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
   const takeRendered = (r: CacheResult) => {
     if (r.rendered && store) store.addRendered(r.rendered);
   };
-  let geometryOf: GeometryLookup | null = null;
-  const shapeLookup = () => (geometryOf ??= loadShapeLookup());
-  const renderHere: EntryRenderer = (key, entry) => renderArticle(key, entry, shapeLookup());
+  const renderHere: EntryRenderer = (key, entry) => renderArticle(key, entry, loadShapeLookup());
   const inThread = async (job: CacheJob) => {
     resources ??= await corpusResources();
     const result = processToCache(job, resources, renderHere);
@@ -194,7 +192,7 @@ export async function ingest(inputs: string[], outDir: string, options: IngestOp
     clock = now;
   };
   if (options.timings) options.timings.pass1 += clock - started;
-  const shapes = shapeLookup();
+  const shapes = loadShapeLookup();
   // The set being replaced lends the new one its chunk files of the same articles.
   const writeOptions = { columnarFrom: options.columnarFrom, chunkSize: options.chunkSize, previous: outDir };
   let merged: MergedEvents;

@@ -7,11 +7,12 @@
  * back before anything else. The next run also removes whatever a dead run left beside it.
  */
 import { COLUMNAR_FILES } from './write-columnar.ts';
+import { DATA_FILES } from '../../src/app/load-data.ts';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Every file a run may write: one the new set lacks is not carried over from the old (a columnar set has no articles.json, a smaller run's set no events.bin). */
-const PIPELINE_FILES: readonly string[] = [...COLUMNAR_FILES, 'events.geojson', 'mentions.geojson', 'areas.geojson', 'routes.geojson', 'articles.json', 'report.json'];
+const PIPELINE_FILES: readonly string[] = [...COLUMNAR_FILES, ...Object.values(DATA_FILES)];
 
 /** Makes the output's parent ready and cleans up after killed runs; returns a fresh folder for the new set. */
 export function newSet(outDir: string): string {

@@ -11,13 +11,6 @@ import { renderArticle } from './layer-store.ts';
 
 const port = parentPort!;
 const resources = await loadResources();
-let render: EntryRenderer | null = null;
-const renderer: EntryRenderer = (key, entry) => {
-  if (!render) {
-    const geometryOf = loadShapeLookup();
-    render = (k, e) => renderArticle(k, e, geometryOf);
-  }
-  return render(key, entry);
-};
+const renderer: EntryRenderer = (key, entry) => renderArticle(key, entry, loadShapeLookup());
 port.on('message', (batch: CacheJob[]) => port.postMessage(batch.map((job) => processToCache(job, resources, renderer))));
 port.postMessage('ready');

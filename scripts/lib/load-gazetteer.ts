@@ -124,10 +124,15 @@ export function loadGazetteer(opts: { withShapes?: boolean } = {}): Promise<Gaze
   return promise;
 }
 
-/** The lines and areas of the gazetteer's places, by place id (what the layers draw for a place named as a location). */
+let shapeLookup: GeometryLookup | null = null;
+
+/** The lines and areas of the gazetteer's places, by place id (what the layers draw for a place named as a location); read once per thread. */
 export function loadShapeLookup(): GeometryLookup {
-  const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
-  return (id) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
+  if (!shapeLookup) {
+    const shapes = (JSON.parse(readFileSync(SHAPES_PATH, 'utf8')) as GazetteerShapes).geometries;
+    shapeLookup = (id) => (Object.prototype.hasOwnProperty.call(shapes, id) ? shapes[id] : undefined);
+  }
+  return shapeLookup;
 }
 
 function takeLock(): boolean {

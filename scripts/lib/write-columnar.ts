@@ -168,7 +168,7 @@ export class ColumnarLayoutWriter {
 
   /** An article's named places (`namedPlacesOf` its mentions), in the place of adding each of its mentions. */
   addNamedPlaces(summary: NamedPlace[]): void {
-    for (const s of summary) foldNamed(this.#places, s.properties.placeId, () => structuredClone(s), s.properties.day, s.properties.count);
+    for (const s of summary) foldNamed(this.#places, s.properties.placeId, () => ({ ...s, properties: { ...s.properties } }), s.properties.day, s.properties.count);
   }
 
   /** Whether `finish` will write the layout. */

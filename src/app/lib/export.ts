@@ -67,33 +67,31 @@ export function acledRows(features: readonly EventPoint[], src: ExportSource): A
 }
 
 function acledRow(f: EventPoint, src: ExportSource): AcledRow {
-  {
-    const p = f.properties;
-    const place = src.place(p.placeId);
-    const article = src.article(p.articleId);
-    const [actor1 = '', actor2 = ''] = p.actors ? p.actors.split('; ') : [];
-    const [lon, lat] = f.geometry.coordinates;
-    const cc = place?.countryCode ?? '';
-    return {
-      event_id_cnty: `${cc || 'XX'}${idNumber(p.id)}`,
-      event_date: p.date,
-      time_precision: TIME_PRECISION[p.datePrecision] ?? 3,
-      event_type: p.type,
-      sub_event_type: p.subType,
-      actor1,
-      actor2,
-      country: countryName(cc),
-      admin1: place ? admin1Name(place, src) : '',
-      location: p.placeName,
-      latitude: round(lat, 5),
-      longitude: round(lon, 5),
-      geo_precision: p.geoPrecision,
-      source: article?.outlet || article?.title || p.articleId,
-      source_url: article?.url ?? '',
-      notes: article ? plainText(article.text, { start: p.sentenceStart, end: p.sentenceEnd }) : '',
-      fatalities: p.fatalities,
-    };
-  }
+  const p = f.properties;
+  const place = src.place(p.placeId);
+  const article = src.article(p.articleId);
+  const [actor1 = '', actor2 = ''] = p.actors ? p.actors.split('; ') : [];
+  const [lon, lat] = f.geometry.coordinates;
+  const cc = place?.countryCode ?? '';
+  return {
+    event_id_cnty: `${cc || 'XX'}${idNumber(p.id)}`,
+    event_date: p.date,
+    time_precision: TIME_PRECISION[p.datePrecision] ?? 3,
+    event_type: p.type,
+    sub_event_type: p.subType,
+    actor1,
+    actor2,
+    country: countryName(cc),
+    admin1: place ? admin1Name(place, src) : '',
+    location: p.placeName,
+    latitude: round(lat, 5),
+    longitude: round(lon, 5),
+    geo_precision: p.geoPrecision,
+    source: article?.outlet || article?.title || p.articleId,
+    source_url: article?.url ?? '',
+    notes: article ? plainText(article.text, { start: p.sentenceStart, end: p.sentenceEnd }) : '',
+    fatalities: p.fatalities,
+  };
 }
 
 /**
