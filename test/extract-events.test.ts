@@ -60,6 +60,20 @@ describe('extractEvents: type, date, place', () => {
     expect(e.geoPrecision).toBe(1);
   });
 
+  it('dates an event told with no day of its own by the day it was told, when that is before publication', () => {
+    const text = 'The ministry said on Thursday that one man was killed by gunmen in Kharkiv.';
+    const mentions = (a: CleanedArticle) => [mention(a, 'Kharkiv', 'literal', P.Kharkiv)];
+    // Published on Saturday: the killing was told on Thursday, so it happened by then.
+    const [told] = run(text, '2024-08-17', mentions).events;
+    expect([told.date, told.datePrecision, told.dateText]).toEqual(['2024-08-15', 'approximate', 'on Thursday']);
+    // Told on the day of publication: the publication date stands, as before.
+    const [sameDay] = run(text, '2024-08-15', mentions).events;
+    expect([sameDay.date, sameDay.datePrecision, sameDay.dateText]).toEqual(['2024-08-15', 'day', '']);
+    // A day of its own wins over the day of the telling.
+    const [own] = run('The ministry said on Thursday that gunmen killed one man in Kharkiv on Tuesday.', '2024-08-17', mentions).events;
+    expect([own.date, own.dateText]).toEqual(['2024-08-13', 'on Tuesday']);
+  });
+
   it('names both national armies of a battle between two states', () => {
     const { events } = run('Ethiopian troops clashed with Eritrean soldiers near Humera on Friday.', '2020-11-20', (a) => [
       mention(a, 'Ethiopian', 'adjectival', P.Ethiopia),

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanArticle } from '../src/core/text/clean-article.ts';
 import { findToponyms, type RecognizerResources } from '../src/core/places/find-toponyms.ts';
 import { geoPrecisionOf, resolvePlaces } from '../src/core/places/resolve-places.ts';
+import { occurrenceFeatures, type CandidateContext } from '../src/core/places/place-features.ts';
 import type { Mention } from '../src/core/model.ts';
 import { loadResources } from '../scripts/lib/load-resources.ts';
 
@@ -85,6 +86,23 @@ describe('resolvePlaces', () => {
     expect(place('A missile strike hit a residential building in Kharkiv on Friday.', 'Kharkiv')?.kind).toBe('city');
     expect(place('Fighting spread across the Kharkiv region on Friday.', 'Kharkiv')?.kind).not.toBe('city');
     expect(place('A girl from Buffalo, New York, died of the flu.', 'New York')?.kind).toBe('admin1');
+  });
+
+  it('tells the ranker when a name is one of a place\'s other names, not the name it bears', () => {
+    const ctx: CandidateContext = { rank: 0, of: 2, largest: true, contained: false, proximity: null, jointProximity: 0, jointLead: 0 };
+    const toponyms = findToponyms(cleanArticle({ id: 't', text: 'Shelling hit Petrovka on Monday.', meta: {} }).article, resources);
+    const petrovka = toponyms.find((t) => t.surface === 'Petrovka')!;
+    const byName = (name: string) => petrovka.candidates.find((c) => c.place.name === name)!;
+    // GeoNames gives Kurakhovo "Petrovka" among its other names; the village bears it.
+    expect(occurrenceFeatures(byName('Kurakhovo'), petrovka, ctx)).toContain('alternate-name');
+    expect(occurrenceFeatures(byName('Petrovka'), petrovka, ctx)).not.toContain('alternate-name');
+  });
+
+  it('never reads a river named after a town as the town', () => {
+    // GeoNames gives "Barak" to a Turkish village; the Barak River of Manipur is not in the gazetteer.
+    expect(resolvePlaces('t', findToponyms(cleanArticle({ id: 't', text: 'A man from Barak was arrested.', meta: {} }).article, resources)).find((m) => m.surface === 'Barak')?.place?.countryCode).toBe('TR');
+    const river = resolve('Gunmen fired on villagers along the Barak River on Monday.').find((m) => m.surface.startsWith('Barak'));
+    expect(river?.place ?? null).toBeNull();
   });
 
   it('gives ACLED geo precision by kind', () => {

@@ -127,7 +127,7 @@ export async function runEventEvaluation(goldFile: string, resources: PipelineRe
     const places: Rate = { hits, total, rate: total ? hits / total : 0 };
     const r = (x: Rate) => `${x.rate.toFixed(2)} (${x.hits}/${x.total})`;
     const dated = docs.filter((d) => d.publication.published).length;
-    return `  ${part.padEnd(9)} ${String(docs.length).padStart(3)} articles (${dated} dated)  main events ${r(figures.mainRecall)}  matched ${r(figures.mainMatched)}  ` +
+    return `  ${part.padEnd(9)} ${String(docs.length).padStart(3)} articles (${dated} dated)  main events ${r(figures.mainRecall)}  matched ${r(figures.mainMatched)} (date ${r(figures.date)}, place ${r(figures.place)})  ` +
       `type ${r(figures.type)}  fatalities ${r(figures.fatalities)}  places ${r(places)}  unexplained ${r(figures.unexplained)}`;
   }
 }

@@ -292,6 +292,10 @@ export interface EventFigures {
   mainRecall: Rate;
   /** Main events matched at all (their sentence overlapped by a prediction). */
   mainMatched: Rate;
+  /** Matched main events whose date is right. */
+  date: Rate;
+  /** Matched main events (with a gold point) placed within `placeKm` or at the gold's entity. */
+  place: Rate;
   /** Matched main events of the gold ACLED type. */
   type: Rate;
   /** Matched main events whose gold states a number, with that number. */
@@ -307,6 +311,8 @@ export function eventFigures(score: EventScore): EventFigures {
   return {
     mainRecall: rate(main.map((p) => p.predictedId !== null && p.dateOk && p.placeOk !== false)),
     mainMatched: rate(main.map((p) => p.predictedId !== null)),
+    date: rate(matched.map((p) => p.dateOk)),
+    place: rate(matched.filter((p) => p.placeOk !== null).map((p) => p.placeOk!)),
     type: rate(matched.map((p) => p.typeOk)),
     fatalities: rate(matched.filter((p) => p.fatalitiesOk !== null).map((p) => p.fatalitiesOk!)),
     unexplained: { hits: score.spurious, total: score.predicted, rate: score.predicted ? score.spurious / score.predicted : 0 },

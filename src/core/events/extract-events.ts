@@ -302,6 +302,10 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       const story = events[k];
       if (story.dateText && story.date) return { date: story.date, precision: story.datePrecision, dateText: story.dateText, dateSpan: story.dateSpan };
     }
+    // "The ministry said on Thursday that one Palestinian was killed": no day of its own, but it
+    // happened by the day it was told, which is a closer bound than a later publication day.
+    const told = best(datesIn(s).filter((t) => telling.has(t) && t.date && t.precision === 'day' && (pubDay === null || dayNumber(t.date) < pubDay)), at);
+    if (told) return { date: told.date, precision: 'approximate', dateText: told.text, dateSpan: { start: told.start, end: told.end } };
     return { date: publication.published, precision: publication.published ? publication.precision : 'unknown', dateText: '' };
   }
 

@@ -73,9 +73,11 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
     if (c.demonym && ETHNONYMS.has(c.surface.toLowerCase()) && c.candidates.some((x) => x.place.kind === 'country') && !c.candidates.some((x) => home.has(x.place.countryCode))) continue;
     // A name that matched only loosely keeps the meanings in the countries the article is about.
     // A street's name says nothing of where it is ("Wichita Drive" in Dublin, Ohio): the resolver
-    // places it in the article's town. A river or a lake keeps the places of its name.
+    // places it in the article's town. "Barak River": a river, a lake or a sea is none of the
+    // towns that share its name; a water body the gazetteer lacks stays unresolved.
     const kept = listed.get(k) ?? home;
-    const candidates = c.street && c.kindHint === 'road' ? [] : c.loose ? c.candidates.filter((x) => kept.has(x.place.countryCode)) : c.candidates;
+    const ofName = c.street && c.kindHint === 'road' ? [] : c.loose ? c.candidates.filter((x) => kept.has(x.place.countryCode)) : c.candidates;
+    const candidates = c.kindHint === 'water' ? ofName.filter((x) => x.place.kind === 'water') : ofName;
     out.push({
       start: c.start,
       end: c.end,

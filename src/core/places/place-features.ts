@@ -7,6 +7,7 @@
  */
 import type { Candidate, Place, PlaceKind, Toponym } from '../model.ts';
 import { featureName, featurePair } from './feature-names.ts';
+import { looseKey } from './normalize-name.ts';
 
 /** What the article as a whole says, for every candidate of every name. */
 export interface ResolutionEvidence {
@@ -80,7 +81,18 @@ export function occurrenceFeatures(candidate: Candidate, t: Toponym, ctx: Candid
   if (t.role === 'metonymic') f.push(featureName('metonymic&code:', codeClass(p)));
   if (t.role === 'adjectival') f.push(featureName('adjectival&kind:', p.kind));
   if (ctx.proximity !== null) f.push(featureName('proximity:', proximityBucket(ctx.proximity)));
+  // "Petrovka", an old name of Kurakhove and the name of a village: the name a place bears now
+  // is likelier meant than one of its other names.
+  if (candidate.match === 'exact' && placeNameKey(p) !== looseKey(t.surface)) f.push('alternate-name');
   return f;
+}
+
+/** The loose key of a place's own name, memoised by place (candidates are shared and frozen). */
+const nameKeys = new WeakMap<Place, string>();
+function placeNameKey(p: Place): string {
+  let key = nameKeys.get(p);
+  if (key === undefined) nameKeys.set(p, (key = looseKey(p.name)));
+  return key;
 }
 
 const RANKS = ['rank:0', 'rank:1', 'rank:2', 'rank:3', 'rank:4'];
