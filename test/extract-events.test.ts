@@ -74,6 +74,23 @@ describe('extractEvents: type, date, place', () => {
     expect([own.date, own.dateText]).toEqual(['2024-08-13', 'on Tuesday']);
   });
 
+  it('keeps a day after a publication date that is only a lower bound read from the text', () => {
+    const text = 'On Sunday, August 25, gunmen killed ten people in Kharkiv.';
+    const a = article(text);
+    const mentions = [mention(a, 'Kharkiv', 'literal', P.Kharkiv)];
+    // "In June 2021" was the latest full date: the article was published on or after it, and the
+    // weekday puts the yearless day in 2024.
+    const bound: Publication = { published: '2021-06-01', precision: 'month', source: 'content', evidence: 'test' };
+    const [e] = extractEvents({ article: a, publication: bound, temporal: findTemporalExpressions(a, bound), mentions });
+    expect([e.date, e.dateText]).toEqual(['2024-08-25', 'On Sunday, August 25']);
+    // The same day named in full: after a lower bound it stands; after a publication day from
+    // metadata it is ahead of the article, never the day something happened.
+    const full = article('Gunmen killed ten people in Kharkiv on August 25, 2021.');
+    const dateOf = (publication: Publication) => extractEvents({ article: full, publication, temporal: findTemporalExpressions(full, publication), mentions: [mention(full, 'Kharkiv', 'literal', P.Kharkiv)] })[0].date;
+    expect(dateOf(bound)).toBe('2021-08-25');
+    expect(dateOf(published('2021-06-01'))).toBe('2021-06-01');
+  });
+
   it('names both national armies of a battle between two states', () => {
     const { events } = run('Ethiopian troops clashed with Eritrean soldiers near Humera on Friday.', '2020-11-20', (a) => [
       mention(a, 'Ethiopian', 'adjectival', P.Ethiopia),

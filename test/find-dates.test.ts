@@ -39,6 +39,21 @@ describe('findTemporalExpressions', () => {
     expect(plain[0]?.date).toBe('2026-08-25');
   });
 
+  it('counts "the previous morning", "the next day", "two days later" from the day the story last named', () => {
+    const text = 'On Sunday, August 25, a video circulated.\n\nThe previous morning, gunmen attacked the town. Two days later, the army retook it. The day after the attack, police came.';
+    const a: CleanedArticle = { ...oneSentence(text), sentences: [{ start: 0, end: 41, paragraph: 0 }, { start: 43, end: 90, paragraph: 1 }, { start: 91, end: 126, paragraph: 1 }, { start: 127, end: text.length, paragraph: 1 }] };
+    const found = findTemporalExpressions(a, { published: '2024-08-28', precision: 'day', source: 'metadata', evidence: '' });
+    // "The day after the attack" counts from an event, not a named day: left out.
+    expect(found.map((t) => [t.text, t.date, t.precision])).toEqual([
+      ['On Sunday, August 25', '2024-08-25', 'day'],
+      ['The previous morning', '2024-08-24', 'day'],
+      ['Two days later', '2024-08-26', 'day'],
+    ]);
+    for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.text);
+    // With no day named before it, "the next day" stays undated, as before.
+    expect(findTemporalExpressions(oneSentence('The next day, troops entered the town.'), { published: '2024-08-28', precision: 'day', source: 'metadata', evidence: '' })).toEqual([]);
+  });
+
   it('reads content sentences only', () => {
     const text = 'Copyright 2020, updated March 3, 2020.\n\nOn Thursday, troops entered the town.';
     const a: CleanedArticle = { ...oneSentence(text), sentences: [{ start: 40, end: text.length, paragraph: 1 }] };

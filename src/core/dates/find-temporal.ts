@@ -44,9 +44,46 @@ export function findTemporalExpressions(article: CleanedArticle, publication: Pu
       }
       here.push(expr);
     }
+    out.push(...anchoredDays(text, sentence.start, here, out.slice(-ANCHOR_REACH)));
     out.push(...here);
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+/** How many date phrases back a day told relative to another ("the previous morning") may look for it. */
+const ANCHOR_REACH = 4;
+const COUNT_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+/**
+ * "The previous morning", "the next day", "the day before", "two days later": a day counted from
+ * the day the story last named, not from publication. An anchor on an event ("two days after the
+ * attack") is left out: which day that was is the event's own.
+ */
+const ANCHORED_DAY = /\b(?:(?:on\s+)?the\s+(previous|following|next)\s+(?:day|morning|afternoon|evening|night)|the\s+(?:day|night)\s+(before|after)(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)|(a|one|two|three|four|five|six|seven)\s+days?\s+(later|earlier))\b/gi;
+
+/**
+ * The anchored days of one sentence, dated from the latest day-precision phrase before each, in
+ * this sentence (`here`) or the ones before (`before`); phrases already read are left as they are.
+ */
+function anchoredDays(text: string, offset: number, here: TemporalExpression[], before: TemporalExpression[]): TemporalExpression[] {
+  const found: TemporalExpression[] = [];
+  ANCHORED_DAY.lastIndex = 0;
+  for (const m of text.matchAll(ANCHORED_DAY)) {
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    if (here.some((h) => h.start < end && h.end > start && h.date)) continue;
+    const anchor = [...before, ...here.filter((h) => h.end <= start)].reverse().find((h) => h.date && h.precision === 'day' && !h.endDate);
+    if (!anchor) continue;
+    const back = m[1] === 'previous' || m[2] === 'before' || m[4] === 'earlier';
+    const days = m[3] ? COUNT_WORDS[m[3].toLowerCase()] : 1;
+    found.push({ start, end, text: m[0], date: isoFromDay(dayNumber(anchor.date!) + (back ? -days : days)), precision: 'day' });
+  }
+  // A chrono reading of part of the phrase ("morning" of "the previous morning") gives way.
+  for (const f of found) {
+    const k = here.findIndex((h) => h.start < f.end && h.end > f.start);
+    if (k >= 0) here.splice(k, 1);
+  }
+  return found;
 }
 
 /** The reference day for relative phrases (null when the article is undated). */

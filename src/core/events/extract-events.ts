@@ -113,8 +113,11 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   const theatre = mainTheatre(literal);
   const countryName = countryNamer(mentions);
   const pubDay = publication.published ? dayNumber(publication.published) : null;
-  // Dates ahead of publication are deadlines and plans, never the date of something that happened.
-  const temporal = input.temporal.filter((t) => !(pubDay !== null && t.date && dayNumber(t.date) > pubDay) && !inBoilerplate(t));
+  // Dates ahead of publication are deadlines and plans, never the date of something that happened;
+  // a publication day read from the text's latest full date is only a lower bound ("Sunday, August
+  // 25" in an article whose one year is "June 2021" is 2024's).
+  const ahead = (t: TemporalExpression) => pubDay !== null && publication.source !== 'content' && !!t.date && dayNumber(t.date) > pubDay;
+  const temporal = input.temporal.filter((t) => !ahead(t) && !inBoilerplate(t));
   const datesIn = spansWithin(temporal);
   // Look-ups by position, so that a long article costs each sentence its neighbourhood, not the whole text.
   const mentionsIn = spansWithin(mentions);
