@@ -26,6 +26,15 @@ describe('findToponyms', () => {
     for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.surface);
   });
 
+  it('reads a town before a colon at the start of the story as its dateline, in title case too', () => {
+    const lead = 'An attack by the paramilitary force on the city of el-Obeid killed at least 40 civilians.';
+    for (const text of [`Cairo: ${lead}`, `CAIRO: ${lead}`, `Imphal: ${lead}`]) {
+      const t = findToponyms(article(text), resources)[0];
+      expect([t.surface.toLowerCase(), t.dateline]).toEqual([text.slice(0, text.indexOf(':')).toLowerCase(), true]);
+    }
+    expect(surfaces(`Update: ${lead}`)).not.toContain('Update');
+  });
+
   it('keeps the full stop of an AP state abbreviation', () => {
     expect(surfaces('He was born in Gainesville, Fla. and moved to Charleston, W.Va. in 2001.')).toEqual(
       expect.arrayContaining(['Gainesville', 'Fla.', 'Charleston', 'W.Va.']),

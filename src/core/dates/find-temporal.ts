@@ -53,6 +53,7 @@ export function findTemporalExpressions(article: CleanedArticle, publication: Pu
 
 /** How many date phrases back a day told relative to another ("the previous morning") may look for it. */
 const ANCHOR_REACH = 4;
+const DAY_WORD = /day|morning|afternoon|evening|night/i;
 const COUNT_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 /**
  * "The previous morning", "the next day", "the day before", "two days later": a day counted from
@@ -67,6 +68,8 @@ const ANCHORED_DAY = /\b(?:(?:on\s+)?the\s+(previous|following|next)\s+(?:day|mo
  */
 function anchoredDays(text: string, offset: number, here: TemporalExpression[], before: TemporalExpression[]): TemporalExpression[] {
   const found: TemporalExpression[] = [];
+  // Every form names a day or a part of one: most sentences are passed over without the scan.
+  if (!DAY_WORD.test(text)) return found;
   ANCHORED_DAY.lastIndex = 0;
   for (const m of text.matchAll(ANCHORED_DAY)) {
     const start = offset + m.index;

@@ -52,6 +52,14 @@ const LISTED_KINDS: ReadonlySet<string> = new Set(['city', 'town', 'village', 's
 /** How sure a settlement phrase ("the village of X") makes the recognition, whatever the model says. */
 const SETTLEMENT_RECOGNITION = 0.9;
 
+/** Kinds a dateline names: the town or city the story is filed from. */
+const DATELINE_KINDS: ReadonlySet<string> = new Set(['city', 'town']);
+
+/** Whether a candidate at a dateline's place is a town the gazetteer knows by that very name, nothing against it. */
+function datelineTown(c: SpanCandidate): boolean {
+  return CONFIRMABLE.has(c.reason) && !c.loose && !c.demonym && c.candidates.some((x) => x.match === 'exact' && DATELINE_KINDS.has(x.place.kind));
+}
+
 /** Finds the toponyms of an article (content sentences only, never boilerplate). */
 export function findToponyms(article: CleanedArticle, resources: RecognizerResources): Toponym[] {
   const model = resources.recogniser ?? SHIPPED_MODEL;
@@ -66,7 +74,10 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
   const listed = listedWithPlaces(article.text, scored, model.threshold, home);
   const out: Toponym[] = [];
   for (const [k, s] of scored.entries()) {
-    const confirmed = s.probability < model.threshold && ((s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface))) || listed.has(k));
+    // "Cairo: An attack by…", "Imphal: As many as five…": a town that opens the story's first line
+    // before a colon, a dash or an agency is its dateline, however a sentence's first word reads.
+    const dateline = isDateline(article.text, s.candidate);
+    const confirmed = s.probability < model.threshold && ((s.candidate.locative && CONFIRMABLE.has(s.candidate.reason) && !s.candidate.loose && sure.has(normalizeName(s.candidate.surface))) || listed.has(k) || (dateline && datelineTown(s.candidate)));
     if (s.probability < model.threshold && !confirmed && !s.candidate.settlement) continue;
     const c = s.candidate;
     // A people that spans states ("Turkmen", "Kurds") is a state's demonym only where the article names that state.
@@ -88,7 +99,7 @@ export function findToponyms(article: CleanedArticle, resources: RecognizerResou
       recognition: round(c.settlement ? Math.max(s.probability, SETTLEMENT_RECOGNITION) : s.probability),
       ...(c.kindHint ? { kindHint: c.kindHint } : {}),
       ...(c.settlement ? { settlement: true } : {}),
-      ...(isDateline(article.text, c) ? { dateline: true } : {}),
+      ...(dateline ? { dateline: true } : {}),
       ...(NEAR_AFTER.test(article.text.slice(c.end, c.end + 40)) ? { saidNear: SETTLEMENT_BEFORE.test(article.text.slice(Math.max(0, c.start - 30), c.start)) ? 'settlement' as const : 'place' as const } : {}),
     });
   }
