@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countFatalities, parseNumber } from '../src/core/events/fatalities.ts';
-import { CASUALTY_RULE, casualtyType, findTriggers, oneSidedType, TRIGGERS } from '../src/core/events/event-types.ts';
+import { CASUALTY_RULE, casualtyType, crowdClashType, findTriggers, oneSidedType, TRIGGERS } from '../src/core/events/event-types.ts';
 import { isAggregate, notAsserted, nounHappens, splitClauses } from '../src/core/events/event-clauses.ts';
 import { countryNamer, findActors } from '../src/core/events/actors.ts';
 import { article, mention, PLACES as P } from './fixtures/events/build.ts';
@@ -141,8 +141,22 @@ describe('the type of one side\'s attack and of deaths comes from the weapon, el
     ['The death toll in a gang attack on a small town has risen to 115.', 'Violence against civilians', 'Attack'],
     ['Settlers clashed with soldiers and two soldiers were killed.', 'Battles', 'Armed clash'],
     ['Gunmen attacked a checkpoint, killing two police officers.', 'Battles', 'Armed clash'],
+    // Lethal force against a crowd: the protest met with excessive force, by ACLED's codebook.
+    ['A protester was killed and another injured in an alleged police firing.', 'Protests', 'Excessive force against protesters'],
+    ['Two demonstrators were shot dead when soldiers opened fire.', 'Protests', 'Excessive force against protesters'],
+    // Protesters killed by no state force named: violence against civilians, as before.
+    ['Gunmen killed two protesters in the town.', 'Violence against civilians', 'Attack'],
   ])('%s → %s', (clause, type, subType) => {
     expect(casualtyType(clause)).toEqual({ type, subType });
+  });
+
+  it('reads a clash with a crowd on one side as a riot, and leaves other clashes battles', () => {
+    const clash = { type: 'Battles', subType: 'Armed clash' } as const;
+    expect(crowdClashType(clash, 'A protester was killed in firing during a clash between security forces and a mob.')).toEqual({ type: 'Riots', subType: 'Violent demonstration' });
+    expect(crowdClashType(clash, 'Protesters clashed with riot police outside parliament.')).toEqual({ type: 'Riots', subType: 'Violent demonstration' });
+    expect(crowdClashType(clash, 'Soldiers clashed with rebels near the town.')).toEqual(clash);
+    const strike = { type: 'Explosions/Remote violence', subType: 'Air/drone strike' } as const;
+    expect(crowdClashType(strike, 'A drone struck a crowd of mourners.')).toEqual(strike);
   });
 
   it('reads "no fewer than" as a count, not a negation', () => {

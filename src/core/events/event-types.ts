@@ -219,7 +219,7 @@ export function weaponSubType(clause: string): string | null {
 }
 
 /** Unarmed people and the places where they are: victims that make an attack violence against civilians. */
-const CIVILIAN_TARGETS_RE = /\b(?:civilians?|residents|villagers?|villages?|children|women|men|a (?:man|woman|boy|girl)|worshippers|mourners|students|families|refugees|displaced|protesters|demonstrators|passers-by|passengers|shoppers|farmers|herders|traders|patients|journalists|aid workers|monks?|priests?|homes|houses|markets?|mosques?|church(?:es)?|schools?|hospitals?|funerals?|weddings?|communit(?:y|ies)|(?:displacement|refugee|IDP) camps?|persons|people)\b/i;
+const CIVILIAN_TARGETS_RE = /\b(?:civilians?|residents|villagers?|villages?|children|women|men|a (?:man|woman|boy|girl)|worshippers|mourners|students|families|refugees|displaced|protesters?|demonstrators?|passers-by|passengers|shoppers|farmers|herders|traders|patients|journalists|aid workers|monks?|priests?|homes|houses|markets?|mosques?|church(?:es)?|schools?|hospitals?|funerals?|weddings?|communit(?:y|ies)|(?:displacement|refugee|IDP) camps?|persons|people)\b/i;
 /**
  * Armed people who are not a fighting force and whose attacks ACLED codes as violence against
  * civilians when no combatant dies and no fight is told: settlers, herdsmen, gangs, mobs
@@ -241,8 +241,26 @@ const COMBATANT_DEAD_RE = new RegExp(
 export function casualtyType(clause: string): { type: AcledEventType; subType: string } {
   const weapon = weaponSubType(clause);
   if (weapon) return { type: ERV, subType: weapon };
+  // "A protester was killed … in police firing": ACLED codes lethal force against protesters as
+  // a protest met with excessive force, not as a clash.
+  if (PROTESTERS_RE.test(clause) && STATE_FORCE_RE.test(clause)) return { type: 'Protests', subType: 'Excessive force against protesters' };
   if ((CIVILIAN_TARGETS_RE.test(clause) || CIVILIAN_ATTACKERS_RE.test(clause)) && !COMBATANT_DEAD_RE.test(clause) && !/\b(?:clash\w*|fighting|gun\s?battles?|firefights?|exchange of fire)\b/i.test(clause)) return { type: 'Violence against civilians', subType: 'Attack' };
   return { type: 'Battles', subType: CLASH };
+}
+
+const PROTESTERS_RE = /\b(?:protesters?|protestors?|demonstrators?)\b/i;
+/** The state's forces, or what they do to a crowd. */
+const STATE_FORCE_RE = /\b(?:police(?:men)?|security (?:forces|personnel|officers)|soldiers|troops|army|riot police|(?:police|security) firing|fired (?:on|at|into)|opened fire)\b/i;
+
+/** A crowd as one side of a fight: "a clash between security forces and a mob", "protesters clashed with police". */
+const CROWD_SIDE_RE = /\b(?:mobs?|rioters|protesters|protestors|demonstrators|crowds?)\b/i;
+
+/**
+ * A clash with a crowd on one side is a riot, not a battle (ACLED: demonstrators who fight the
+ * police or vandalise make a violent demonstration); other types stand.
+ */
+export function crowdClashType(typed: { type: AcledEventType; subType: string }, clause: string): { type: AcledEventType; subType: string } {
+  return typed.type === 'Battles' && typed.subType === CLASH && CROWD_SIDE_RE.test(clause) ? { type: 'Riots', subType: 'Violent demonstration' } : typed;
 }
 
 /** Protest sub-type by what the clause says of the response. */

@@ -18,7 +18,7 @@
  */
 import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoPrecision, Mention, Publication, Span, TemporalExpression } from '../model.ts';
 import { dayNumber } from '../common/geo.ts';
-import { casualtyType, findTriggers, hasTrigger, oneSidedType, protestSubType, violentDeaths, weaponSubType, type TriggerMatch } from './event-types.ts';
+import { casualtyType, crowdClashType, findTriggers, hasTrigger, oneSidedType, protestSubType, violentDeaths, weaponSubType, type TriggerMatch } from './event-types.ts';
 import { isAggregate, isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
 import { ANAPHOR_REACH, mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
@@ -237,7 +237,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       if (!accepted.length || (!specific.length && !violentDeaths(cText))) continue;
       // Violence first; deaths outrank a movement or a displacement told beside them.
       const primary = specific.find((t) => t.rule.violent) ?? accepted.find((t) => t.rule.form === 'casualty') ?? specific[0];
-      const typed = primary.rule.form === 'casualty' ? casualtyType(cText) : primary.rule.oneSided ? oneSidedType(primary.rule, cText) : primary.rule;
+      const typed = crowdClashType(primary.rule.form === 'casualty' ? casualtyType(cText) : primary.rule.oneSided ? oneSidedType(primary.rule, cText) : primary.rule, cText);
       const { type } = typed;
       const subType = type === 'Protests' ? protestSubType(cText) : primary.rule.weaponDecides ? weaponSubType(cText) ?? typed.subType : typed.subType;
       const shift = (t: TriggerMatch): TriggerMatch => ({ ...t, start: t.start + cBase, end: t.end + cBase });
