@@ -31,6 +31,12 @@ describe('classifyRole', () => {
     expect(roleOf('The minister flew to Moscow.', 'Moscow', MOSCOW)).toBe('literal');
   });
 
+  it('makes a capital literal in apposition to "the capital"', () => {
+    expect(roleOf('Police arrested dozens in the capital, Moscow, on Saturday.', 'Moscow', MOSCOW)).toBe('literal');
+    expect(roleOf('Protests spread to the Russian capital Moscow.', 'Moscow', MOSCOW)).toBe('literal');
+    expect(roleOf('The capital said, Moscow would respond.', 'Moscow', MOSCOW)).toBe('metonymic');
+  });
+
   it('keeps a capital literal when the article never names its country', () => {
     expect(roleOf('Relations with Moscow soured.', 'Moscow', MOSCOW, false)).toBe('literal');
   });

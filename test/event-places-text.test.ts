@@ -144,9 +144,22 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(new Set(p.events.map((e) => e.id)).size).toBe(3);
     const one = run('Clashes broke out in Gwoza, Borno State, on Sunday.', '2024-06-30');
     expect(one.events.map((e) => e.places.map((x) => x.name))).toEqual([['Gwoza']]);
-    // A toll told for the whole list belongs to no single place: one event with the toll.
-    const toll = run('Clashes in Shahba and Izra killed 12 fighters on Sunday.', '2025-07-20');
-    expect(toll.events.map((e) => [e.places.length, e.fatalities])).toEqual([[2, 12]]);
+    // A toll told for the whole list is shared out evenly, the remainder to the first named, as
+    // ACLED divides a toll it cannot place; "one each" is every place's.
+    const toll = run('Clashes in Shahba and Izra killed 13 fighters on Sunday.', '2025-07-20');
+    expect(toll.events.map((e) => [e.places.map((x) => x.name), e.fatalities])).toEqual([[['Shahbā'], 7], [['Izra‘'], 6]]);
+    const each = run('One each has been killed in Lahore, Faisalabad and Quetta on Tuesday.', '2023-05-10');
+    expect(each.events.map((e) => [e.places.map((x) => x.name), e.fatalities])).toEqual([[['Lahore'], 1], [['Faisalabad'], 1], [['Quetta'], 1]]);
+  });
+
+  it('reads a list of places through their regions, appositives and a second preposition', () => {
+    const regions = run('Protesters set fire to parliament buildings in Pekalongan in Central Java, and Cirebon in West Java on Saturday.', '2025-08-30');
+    expect(regions.events.map((e) => e.places.map((x) => x.name))).toEqual([['Pekalongan'], ['Cirebon']]);
+    const second = run('Masked demonstrators clashed with security forces in Bogota and in the city of Neiva on Tuesday.', '2019-11-27');
+    expect(second.events.map((e) => e.places.map((x) => x.name))).toEqual([['Bogotá'], ['Neiva']]);
+    // From one place to another is a road, not a list: one event.
+    const road = run('Rebels shelled villages on the road from Aleppo to Idlib on Sunday.', '2020-02-10');
+    expect(road.events.map((e) => e.places.map((x) => x.name))).toEqual([['Aleppo', 'Idlib']]);
   });
 
   it('makes an event for a town of a list that the gazetteer lacks, drawn near its neighbour under its own name', () => {

@@ -150,6 +150,16 @@ describe('the type of one side\'s attack and of deaths comes from the weapon, el
     expect(casualtyType(clause)).toEqual({ type, subType });
   });
 
+  it('reads a crowd\'s arson and storming as a riot, and deaths beside it as part of it', () => {
+    expect(findTriggers('Protesters set fire to a regional parliament building.').map((t) => [t.rule.type, t.rule.subType])).toContainEqual(['Riots', 'Violent demonstration']);
+    expect(findTriggers('His supporters stormed the army headquarters.').map((t) => [t.rule.type, t.rule.subType])).toContainEqual(['Riots', 'Violent demonstration']);
+    const casualty = { type: 'Violence against civilians', subType: 'Attack' } as const;
+    expect(crowdClashType(casualty, 'At least three people were killed after protesters set fire to a parliament building.')).toEqual({ type: 'Riots', subType: 'Violent demonstration' });
+    expect(crowdClashType(casualty, 'A mob lynched two men accused of theft.')).toEqual({ type: 'Riots', subType: 'Mob violence' });
+    // Gunmen burning homes are no crowd.
+    expect(crowdClashType(casualty, 'Gunmen set fire to homes, killing three villagers.')).toEqual(casualty);
+  });
+
   it('reads a clash with a crowd on one side as a riot, and leaves other clashes battles', () => {
     const clash = { type: 'Battles', subType: 'Armed clash' } as const;
     expect(crowdClashType(clash, 'A protester was killed in firing during a clash between security forces and a mob.')).toEqual({ type: 'Riots', subType: 'Violent demonstration' });

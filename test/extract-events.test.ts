@@ -91,6 +91,25 @@ describe('extractEvents: type, date, place', () => {
     expect(dateOf(published('2021-06-01'))).toBe('2021-06-01');
   });
 
+  it('reads deaths told with a protest\'s policing as excessive force, and arrests at a protest as its policing', () => {
+    const [killed] = run('Two persons were killed as police in Kharkiv fired tear gas to disperse protesters on Monday.', '2025-09-08', (a) => [mention(a, 'Kharkiv', 'literal', P.Kharkiv)]).events;
+    expect([killed.type, killed.subType, killed.fatalities]).toEqual(['Protests', 'Excessive force against protesters', 2]);
+    const policed = run('Police fired tear gas and arrested dozens of people in Kharkiv on Saturday.', '2025-06-29', (a) => [mention(a, 'Kharkiv', 'literal', P.Kharkiv)]).events;
+    expect(policed.map((e) => [e.type, e.subType])).toEqual([['Protests', 'Protest with intervention']]);
+    // Arrests with no protest told beside them stay arrests.
+    const arrests = run('Police arrested dozens of people in Kharkiv on Saturday.', '2025-06-29', (a) => [mention(a, 'Kharkiv', 'literal', P.Kharkiv)]).events;
+    expect(arrests.map((e) => e.subType)).toEqual(['Arrests']);
+  });
+
+  it('dates an event by the day its own sentence tells it before a day of the sentence before', () => {
+    const text = 'The offensive began on Monday in Kharkiv.\nThe fighters said Sunday they had captured Kharkiv.';
+    const a = article(text);
+    const pub = published('2021-08-10');
+    const temporal = findTemporalExpressions(a, pub);
+    const events = extractEvents({ article: a, publication: pub, temporal, mentions: [mention(a, 'Kharkiv', 'literal', P.Kharkiv), mention(a, 'Kharkiv', 'literal', P.Kharkiv, 1)] });
+    expect(events.find((e) => e.sentence.start > 0)?.date).toBe('2021-08-08');
+  });
+
   it('names both national armies of a battle between two states', () => {
     const { events } = run('Ethiopian troops clashed with Eritrean soldiers near Humera on Friday.', '2020-11-20', (a) => [
       mention(a, 'Ethiopian', 'adjectival', P.Ethiopia),

@@ -72,6 +72,14 @@ function withBoilerplate(text: string, meta: ArticleMeta, spans: Array<[string, 
 describe('findPublication', () => {
   const body = 'Rebels stormed the town on Thursday. The fighting lasted all day.';
 
+  it('reads a date written as one eight-digit segment of the URL, when it is a real day', () => {
+    const at = (url: string) => findPublication(withBoilerplate(body, { url }, []));
+    expect(at('https://www.btimesonline.com/articles/175332/20250830/at-least-three-dead.htm')).toMatchObject({ published: '2025-08-30', precision: 'day', source: 'metadata' });
+    // Not a day: no date; an article number is no date either.
+    expect(at('https://example.com/articles/20250231/story').published).toBeNull();
+    expect(at('https://example.com/news/202508301234/story').published).toBeNull();
+  });
+
   it('takes metadata first, with its precision and note', () => {
     const p = findPublication(withBoilerplate(`Published: March 9, 2021\n\n${body}`, { published: '2020-02-21', publishedPrecision: 'approximate', publishedNote: 'from the events' }, []));
     expect([p.published, p.precision, p.source]).toEqual(['2020-02-21', 'approximate', 'metadata']);

@@ -16,7 +16,7 @@
  * teaser about 2020). Never the clock.
  */
 import type { CleanedArticle, DatePrecision, Publication, Span } from '../model.ts';
-import { dayNumber } from '../common/geo.ts';
+import { dayNumber, isoFromDay } from '../common/geo.ts';
 import { parseDates } from './chrono-parse.ts';
 import { wireDateline, yearFor, type WireDateline } from './wire-dateline.ts';
 import { overlapsAny } from '../common/span-index.ts';
@@ -50,6 +50,18 @@ function bareDateLine(text: string, date: Span): boolean {
 /** A date in the article's address: "/2024/06/25/", "-2024-06-25-", "/2024/06/" (a month). */
 const URL_DATE_RE = /(?:^|[/_.-])((?:19|20)\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)/;
 
+/** "/articles/175332/20250830/at-least-three-dead…": a date written as one path segment of eight digits. */
+const COMPACT_URL_DATE_RE = /\/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\/|$)/;
+
+function compactUrlDate(path: string): Publication | null {
+  const m = COMPACT_URL_DATE_RE.exec(path);
+  if (!m) return null;
+  const published = `${m[1]}-${m[2]}-${m[3]}`;
+  // 20250231 is no day: the calendar, not the pattern, decides.
+  if (isoFromDay(dayNumber(published)) !== published) return null;
+  return { published, precision: 'day', source: 'metadata', evidence: `the date in the article's URL (${m[0].slice(1)})` };
+}
+
 /** The publication date most news sites write into their URLs. */
 function fromUrl(article: CleanedArticle): Publication | null {
   const url = article.meta.url;
@@ -61,7 +73,7 @@ function fromUrl(article: CleanedArticle): Publication | null {
     // not a full URL: read it as it is
   }
   const m = URL_DATE_RE.exec(path);
-  if (!m) return null;
+  if (!m) return compactUrlDate(path);
   return { published: `${m[1]}-${m[2]}-${m[3] ?? '01'}`, precision: m[3] ? 'day' : 'month', source: 'metadata', evidence: `the date in the article's URL (${m[0].replace(/^[/_.-]/, '')})` };
 }
 

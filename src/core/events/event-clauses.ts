@@ -20,8 +20,11 @@ import { findTriggers, type TriggerMatch } from './event-types.ts';
 const LEADING_SUBORDINATE = /^\s*(?:Although|Though|While|If|When|As|Because|Since|Despite|After|Before|Unless|Whereas|Once|Even though)\b[^,;]{3,200}?,\s*/;
 const BOUNDARY = /;\s*|\s+[—–]\s+|,\s+(?=(?:as|while|whereas|but|although|though|because|and|or)\b)|\s+(?=(?:while|whereas|but)\s)|(?<!\b(?:such|well|so|just|as|same|seen))\s+(?=as\s+(?:the|its|their|his|her|[A-Z]))/g;
 
-/** The last item of a list of names after ", and": one to four capitalised words, then a comma, a full stop or the end. */
-const LIST_END_RE = /^(?:and|or)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:al-|el-)?\p{Lu}[\p{L}'’-]*){0,3}\s*(?:[,.;]|$)/u;
+/**
+ * The last item of a list of names after ", and": one to four capitalised words, perhaps its
+ * region and a day ("and Cirebon in West Java on Saturday"), then a comma, a full stop or the end.
+ */
+const LIST_END_RE = /^(?:and|or)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:al-|el-)?\p{Lu}[\p{L}'’-]*){0,3}(?:\s+in\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})?(?:\s+on\s+\p{Lu}[\p{L}]*)?\s*(?:[,.;]|$)/u;
 
 /** Split a sentence into clauses; offsets relative to the sentence. */
 export function splitClauses(sentence: string): Span[] {

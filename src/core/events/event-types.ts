@@ -113,6 +113,8 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:protested|took to the streets|marched|staged\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|marches|walkouts?))\b/, 'verb', 'Protests', 'Peaceful protest'),
   rule(/\b(?:(?:fired|used)\s+tear\s?gas|dispersed\s+(?:the\s+)?(?:protesters|demonstrators|crowds?|protests?|rall(?:y|ies)))\b/, 'verb', 'Protests', 'Protest with intervention'),
   rule(/\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b/, 'noun', 'Protests', 'Peaceful protest'),
+  // A crowd's own violence: "protesters torched the building", "his supporters stormed the army headquarters".
+  rule(/\b(?:protesters|protestors|demonstrators|rioters|mobs?|crowds?|(?:his|her|their|party|opposition)\s+supporters|youths)\s+(?:[\w'’-]+\s+){0,3}?(?:torched|set fire to|set\s+(?:[\w-]+\s+){0,3}?(?:ablaze|on fire)|stormed|vandali[sz]ed|ransacked|burned|burnt|damaged|smashed)\b/, 'verb', 'Riots', 'Violent demonstration'),
   rule(/\b(?:rioted|looted|(?:threw|hurled|pelted\s+(?:[\w-]+\s+){0,3}?with)\s+(?:stones|rocks|petrol bombs|molotov cocktails)|(?:burned|burnt|burning)\s+tyres|stoned)\b/, 'verb', 'Riots', 'Violent demonstration'),
   // Riot police, riot gear, anti-riot units are the response, not a riot.
   rule(/\b(?:(?<!\banti-)riots?(?!\s+(?:police|policemen|gear|shields?|control|squads?|units?|officers?|troops|forces|act))|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
@@ -260,8 +262,19 @@ const CROWD_SIDE_RE = /\b(?:mobs?|rioters|protesters|protestors|demonstrators|cr
  * police or vandalise make a violent demonstration); other types stand.
  */
 export function crowdClashType(typed: { type: AcledEventType; subType: string }, clause: string): { type: AcledEventType; subType: string } {
-  return typed.type === 'Battles' && typed.subType === CLASH && CROWD_SIDE_RE.test(clause) ? { type: 'Riots', subType: 'Violent demonstration' } : typed;
+  if (typed.type === 'Battles' && typed.subType === CLASH && CROWD_SIDE_RE.test(clause)) return { type: 'Riots', subType: 'Violent demonstration' };
+  // "Three people were killed after protesters set fire to a parliament building": the crowd's
+  // own violence (arson, storming, stones) makes the deaths part of a riot, not of an attack.
+  if ((typed.type === 'Battles' || typed.type === 'Violence against civilians') && CROWD_VIOLENCE_RE.test(clause)) {
+    const demonstrators = DEMONSTRATORS_RE.test(clause);
+    if (demonstrators || /\bmobs?\b/i.test(clause)) return { type: 'Riots', subType: demonstrators ? 'Violent demonstration' : 'Mob violence' };
+  }
+  return typed;
 }
+
+const DEMONSTRATORS_RE = /\b(?:protesters|protestors|demonstrators|rioters)\b/i;
+/** What a crowd does when it riots. */
+const CROWD_VIOLENCE_RE = /\b(?:set\s+(?:fire\s+to|ablaze|on\s+fire)|torch(?:ed|ing)|burn(?:ed|t|ing)\s+(?:down\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}(?:buildings?|offices?|cars?|vehicles?|homes?|houses?|stations?|shops?|tyres|tires)|storm(?:ed|ing)|vandali[sz](?:ed|ing)|ransack(?:ed|ing)|loot(?:ed|ing)|pelt(?:ed|ing)|(?:threw|hurled|throwing|hurling)\s+(?:stones|rocks|petrol bombs|molotov)|lynch(?:ed|ing))\b/i;
 
 /** Protest sub-type by what the clause says of the response. */
 export function protestSubType(clause: string): string {

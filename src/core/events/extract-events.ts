@@ -80,20 +80,52 @@ const HISTORY_DAYS = 90;
 /** How many sentences back an undated past-tense event may take the date of the story it continues. */
 const STORY_REACH = 3;
 /**
- * The places of a clause when they are a list of towns and villages ("in Rima Hazem, Areeqa and
- * Shahba"), each its own event; null for a single place, a place and its region ("Gwoza, Borno
- * State") or places not told as one list. Only a toll-less list splits: a toll told for the
- * whole list belongs to no single place.
+ * The places of a clause when they are a list ("in Rima Hazem, Areeqa and Shahba", "in Bogota and
+ * in the city of Neiva", "in West Nusa Tenggara, Pekalongan in Central Java, and Cirebon"), each
+ * its own event, as ACLED codes one event per place; null for a single place, a place and its
+ * region ("Gwoza, Borno State"), a country, or places not told as one list ("from Aleppo to
+ * Idlib"). A region named with a member ("in Central Java"), its appositive (", the capital of
+ * Jawzjan province,") and a parenthesis ("(south)") are part of the member, not a break.
  */
-function listedPlaces(text: string, places: LocatedPlace[]): LocatedPlace[] | null {
+function listedPlaces(text: string, places: LocatedPlace[], named: Span[]): LocatedPlace[] | null {
   // A name the gazetteer lacks, drawn near its neighbour ("Rima Hazem" by Areeqa), is a member too.
-  if (places.length < 2 || places.some((p) => !p.mention || p.offset || (p.unresolvedName ? p.precision !== 2 : p.precision !== 1))) return null;
+  if (places.length < 2 || places.some((p) => !p.mention || p.offset || (p.unresolvedName ? p.precision !== 2 : NOT_LISTED.has(p.place.kind)))) return null;
   const sorted = [...places].sort((a, b) => a.mention!.start - b.mention!.start);
   for (let k = 1; k < sorted.length; k += 1) {
-    if (!LIST_GAP.test(text.slice(sorted[k - 1].mention!.end, sorted[k].mention!.start))) return null;
+    const from = sorted[k - 1].mention!.end;
+    const to = sorted[k].mention!.start;
+    // Other names in the gap (the members' regions) stand as one placeholder word.
+    let gap = '';
+    let at = from;
+    for (const m of named) {
+      if (m.start < from || m.end > to) continue;
+      gap += `${text.slice(at, m.start)}\u00a7`;
+      at = m.end;
+    }
+    gap += text.slice(at, to);
+    const bare = gap.replace(MEMBER_DETAIL, '');
+    if (!LIST_GAP.test(bare) && !EVENT_LIST_GAP.test(bare)) return null;
   }
   return sorted;
 }
+
+/**
+ * A toll told for a list of places, shared out: "one each" is every place's; a total is divided
+ * evenly, the remainder to the first named, as ACLED divides a toll it cannot place.
+ */
+function splitToll(total: number | null, places: number, clause: string): Array<number | null> {
+  if (total === null) return new Array(places).fill(null);
+  if (/\beach\b/i.test(clause)) return new Array(places).fill(total);
+  const share = Math.floor(total / places);
+  return Array.from({ length: places }, (_, j) => share + (j < total % places ? 1 : 0));
+}
+
+/** Kinds that are never one member of a list of event places: a country is where all of them are. */
+const NOT_LISTED = new Set(['country', 'continent']);
+/** A member's own detail inside a list: its region ("in Central Java"), an appositive, a parenthesis. */
+const MEMBER_DETAIL = /\s*\([^()]{1,40}\)|\s+(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\u00a7(?:\s+(?:province|state|region|district|county|governorate|oblast))?(?=\s*(?:,|and\b|as well as\b|$))|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\u00a7(?:\s+(?:province|state|region|district|county|governorate|oblast))?(?=\s*,)/giu;
+/** Joins of a list of places beside LIST_GAP's: "and in the city of", "as well as", "and even". */
+const EVENT_LIST_GAP = /^(?:\s*,)?\s*(?:(?:and|as well as|and also|and even|or)\s+)?(?:(?:in|at|on)\s+)?(?:the\s+(?:city|town|village|cities|towns|villages|province|region|district)\s+of\s+)?$/i;
 
 /** The coarsest precision of a place an undated-place event may take from its story: a town or part of one. */
 const STORY_PLACE_PRECISION = 2;
@@ -162,9 +194,11 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       // told ("… launched an operation in Nagorno-Karabakh. The forces hit military targets with artillery.").
       if (!places[k].length && !dates.length && fatalities === null && !continuesStory(c)) return;
       // "Clashes broke out in Rima Hazem, Areeqa and Shahba": ACLED codes one event per place.
-      const each = fatalities === null ? listedPlaces(text, places[k]) : null;
-      if (each) for (const p of each) drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: [p], fatalities });
-      else drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: places[k], fatalities });
+      const each = listedPlaces(text, places[k], mentionsIn(s));
+      if (each) {
+        const tolls = splitToll(fatalities, each.length, c.spans.map((sp) => text.slice(sp.start, sp.end)).join(' '));
+        each.forEach((p, j) => drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: [p], fatalities: tolls[j] }));
+      } else drafts.push({ ...c, sentence: i, lastSentence: i, extraSpans: [], explicit: places[k], fatalities });
     });
   });
 
@@ -237,7 +271,12 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       if (!accepted.length || (!specific.length && !violentDeaths(cText))) continue;
       // Violence first; deaths outrank a movement or a displacement told beside them.
       const primary = specific.find((t) => t.rule.violent) ?? accepted.find((t) => t.rule.form === 'casualty') ?? specific[0];
-      const typed = crowdClashType(primary.rule.form === 'casualty' ? casualtyType(cText) : primary.rule.oneSided ? oneSidedType(primary.rule, cText) : primary.rule, cText);
+      // "Two were killed as police fired tear gas to disperse protesters": deaths told with a protest's
+      // policing are that protest met with excessive force.
+      const policedProtest = primary.rule.form === 'casualty' && accepted.some((t) => t.rule.type === 'Protests');
+      const typed = policedProtest
+        ? { type: 'Protests' as const, subType: 'Excessive force against protesters' }
+        : crowdClashType(primary.rule.form === 'casualty' ? casualtyType(cText) : primary.rule.oneSided ? oneSidedType(primary.rule, cText) : primary.rule, cText);
       const { type } = typed;
       const subType = type === 'Protests' ? protestSubType(cText) : primary.rule.weaponDecides ? weaponSubType(cText) ?? typed.subType : typed.subType;
       const shift = (t: TriggerMatch): TriggerMatch => ({ ...t, start: t.start + cBase, end: t.end + cBase });
@@ -261,6 +300,14 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
         const other = keep === c ? last : c;
         merged[merged.length - 1] = { ...keep, spans: [...last.spans, ...c.spans], triggers: [...keep.triggers, ...other.triggers], casualtyOnly: last.casualtyOnly && c.casualtyOnly, passiveCasualty: last.passiveCasualty && c.passiveCasualty };
       } else merged.push(c);
+    }
+    // "Police fired tear gas and arrested dozens of people": arrests at a protest are that protest's
+    // policing (ACLED: a protest with intervention), not an event of their own.
+    const protest = merged.find((c) => c.type === 'Protests' || c.type === 'Riots');
+    if (protest && merged.some((c) => c.subType === 'Arrests')) {
+      for (const c of merged.filter((m) => m.subType === 'Arrests')) protest.spans = [...protest.spans, ...c.spans].sort((a, b) => a.start - b.start);
+      if (protest.subType === 'Peaceful protest') protest.subType = 'Protest with intervention';
+      merged.splice(0, merged.length, ...merged.filter((m) => m.subType !== 'Arrests'));
     }
     // A movement, closure or displacement told beside violence is part of that violence.
     if (!merged.some((c) => c.violent)) return merged;
@@ -294,6 +341,11 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const own = eventDatesIn(s);
     const inClause = own.filter((t) => d.spans.some((sp) => t.start >= sp.start && t.end <= sp.end));
     let pick = best(inClause.length ? inClause : own, at);
+    // "The ministry said on Thursday that one Palestinian was killed", "The fighters said Sunday they
+    // had captured …": no day of its own, but it happened by the day its own sentence tells it,
+    // which is closer than a day another sentence names or a later publication day.
+    const told = pick ? null : best(datesIn(s).filter((t) => telling.has(t) && t.date && t.precision === 'day' && (pubDay === null || dayNumber(t.date) < pubDay)), at);
+    if (told) return { date: told.date, precision: 'approximate', dateText: told.text, dateSpan: { start: told.start, end: told.end } };
     const prev = sentences[d.sentence - 1];
     if (!pick && prev && prev.paragraph === s.paragraph) pick = best(eventDatesIn(prev), prev.end);
     if (pick) return { date: pick.date, precision: pick.date ? pick.precision : 'unknown', dateText: pick.text, dateSpan: { start: pick.start, end: pick.end } };
@@ -305,10 +357,6 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       const story = events[k];
       if (story.dateText && story.date) return { date: story.date, precision: story.datePrecision, dateText: story.dateText, dateSpan: story.dateSpan };
     }
-    // "The ministry said on Thursday that one Palestinian was killed": no day of its own, but it
-    // happened by the day it was told, which is a closer bound than a later publication day.
-    const told = best(datesIn(s).filter((t) => telling.has(t) && t.date && t.precision === 'day' && (pubDay === null || dayNumber(t.date) < pubDay)), at);
-    if (told) return { date: told.date, precision: 'approximate', dateText: told.text, dateSpan: { start: told.start, end: told.end } };
     return { date: publication.published, precision: publication.published ? publication.precision : 'unknown', dateText: '' };
   }
 

@@ -34,6 +34,8 @@ export function classifyRole(tokens: Token[], start: number, end: number, candid
   const after = tokens[end];
 
   if (isCapital && !isCountry) {
+    // "in the capital, Belgrade", "the Serbian capital Belgrade": the city, in apposition.
+    if (tokens[start - 1]?.lower === 'capital' && /^[ \u00a0]*,?[ \u00a0]*$/u.test(tokens[start].gap)) return 'literal';
     // A capital stands for its government unless the words make it the city: "in Moscow",
     // "flew to Ankara", "Washington, DC". "Overtures to Moscow", "pressure on Ankara" are metonymic.
     if (before && (CAPITAL_LITERAL_BEFORE.has(before) || QUALIFIERS.has(before) || (LOCATIVE_BEFORE.has(before) && !RELATIONAL.has(before)))) return 'literal';
