@@ -51,6 +51,9 @@ describe('isDateline', () => {
     ['Beirut, (APP - UrduPoint / Pakistan Point News - 9th Mar, 2025) Syrian security forces', 'Beirut', true],
     ['Gaza, the enclave of two million, was struck', 'Gaza', false],
     ['Troops in Gaza: a report', 'Gaza', false],
+    // A dateline that names two places: each is the dateline's.
+    [' date 2025-05-08 JAMMU/SRINAGAR, 7 May: At least 12 people', 'JAMMU', true],
+    [' date 2025-05-08 JAMMU/SRINAGAR, 7 May: At least 12 people', 'SRINAGAR', true],
   ])('%s', (text, name, expected) => {
     const start = text.indexOf(name);
     expect(isDateline(text, { start, end: start + name.length })).toBe(expected);
@@ -150,6 +153,15 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(toll.events.map((e) => [e.places.map((x) => x.name), e.fatalities])).toEqual([[['Shahbā'], 7], [['Izra‘'], 6]]);
     const each = run('One each has been killed in Lahore, Faisalabad and Quetta on Tuesday.', '2023-05-10');
     expect(each.events.map((e) => [e.places.map((x) => x.name), e.fatalities])).toEqual([[['Lahore'], 1], [['Faisalabad'], 1], [['Quetta'], 1]]);
+  });
+
+  it('places a clause that names only the dateline where the rest of its sentence says, and dates it by its own action', () => {
+    const text = 'JAMMU/SRINAGAR, 7 May: At least 12 people, including four children, were killed as the Pakistan Army resorted to heavy artillery and mortar shelling on forward villages along the Line of Control (LoC) in Jammu and Kashmir on Wednesday, officials said.\n\nHours earlier, Indian forces carried out missile attacks on nine targets in Pakistan to avenge the April 22 terror attack in Pahalgam.';
+    const p = run(text, '2025-05-08');
+    const [first, second] = p.events;
+    expect([first.type, first.subType, first.fatalities, first.places.map((x) => x.name), first.date]).toEqual(['Explosions/Remote violence', 'Shelling/artillery/missile attack', 12, ['Jammu and Kashmir'], '2025-05-07']);
+    // "the April 22 terror attack" dates another event, not these missile attacks.
+    expect(second.date).not.toBe('2025-04-22');
   });
 
   it('reads a list of places through their regions, appositives and a second preposition', () => {

@@ -23,6 +23,8 @@ describe('countFatalities', () => {
     ['The death toll in a brutal gang attack last week on a small town has risen to at least 115, an official said.', 115],
     ['A resident of a Belgorod Region village died after a drone attack, the governor said.', 1],
     ['A Palestinian was killed yesterday evening by settlers.', 1],
+    ['At least 12 people, including four children, were killed and 57 others injured.', 12],
+    ['Five people, most of them women, were killed in the raid.', 5],
   ])('%s → %i', (text, n) => expect(countFatalities(text)).toBe(n));
 
   it.each([

@@ -81,12 +81,13 @@ export function yearFor(month: number, day: number, latest: { year: number; mont
 
 const SHORT_MONTH_DAY = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`;
 /** What follows a dateline's place: a country or state, a date, an agency in brackets, then a colon or a dash. */
-const DATELINE_AFTER = new RegExp(String.raw`^(?:,\s*\p{Lu}[\p{L}.'’ -]{1,40}?)?(?:,?\s*${SHORT_MONTH_DAY})?,?\s*(?:\([^()\n]{2,80}\)\s*)?(?:[:\-–—]|(?<=\))\s+\p{Lu})`, 'u');
+const DATELINE_AFTER = new RegExp(String.raw`^(?:\/\p{Lu}[\p{Lu}\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?)*(?:,\s*\p{Lu}[\p{L}.'’ -]{1,40}?)?(?:,?\s*${SHORT_MONTH_DAY})?,?\s*(?:\([^()\n]{2,80}\)\s*)?(?:[:\-–—]|(?<=\))\s+\p{Lu})`, 'u');
 
 /** Whether a mention is the place of a wire dateline ("PESHAWAR:", "DUBAI, United Arab Emirates —", "Beirut, May 14 (IANS)"): first on its line. */
 export function isDateline(text: string, mention: Span): boolean {
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   // Only markup before it on its line, or a page's date stamp (" date 2024-09-09 PESHAWAR: …").
-  if (!/^[\s*_>#]*(?:(?:date|published|updated)?:?\s*\d{4}-\d\d-\d\d\s+)?$/i.test(text.slice(lineStart, mention.start))) return false;
+  // "JAMMU/SRINAGAR, 7 May:": each place of a dateline that names two.
+  if (!/^[\s*_>#]*(?:(?:date|published|updated)?:?\s*\d{4}-\d\d-\d\d\s+)?(?:\p{Lu}[\p{Lu}\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?\/)*$/iu.test(text.slice(lineStart, mention.start))) return false;
   return DATELINE_AFTER.test(text.slice(mention.end, mention.end + 80));
 }

@@ -91,7 +91,7 @@ export function isAggregate(clause: string): boolean {
 }
 
 /** Verbs that make a nominal trigger happen when they come before it: "carried out air strikes", "killed in clashes". */
-const LIGHT_VERB_BEFORE = /\b(?:carried out|carrying out|carries out|conducted|conducting|launched|launching|staged|mounted|continued|continues|intensified|stepped up|resumed|unleashed|came under|come under|coming under|hit by|struck by|targeted by)\s+(?:\S+\s+){0,4}$|\b(?:killed|died|wounded|injured|hurt|shot)\b(?:\s+\S+){0,8}\s+$/i;
+const LIGHT_VERB_BEFORE = /\b(?:carried out|carrying out|carries out|resorted to|resorting to|conducted|conducting|launched|launching|staged|mounted|continued|continues|intensified|stepped up|resumed|unleashed|came under|come under|coming under|hit by|struck by|targeted by)\s+(?:\S+\s+){0,4}$|\b(?:killed|died|wounded|injured|hurt|shot)\b(?:\s+\S+){0,8}\s+$/i;
 /** Finite verbs that make a nominal trigger their subject: "clashes erupted", "air strikes have been concentrated". */
 const VERB_AFTER = /^(?:(?:\s+\S+){0,3}?|\s+(?:at|in|on|near|outside)(?:\s+\S+){1,5}?)\s+(?:was|were|has|have|had|killed|hit|struck|targeted|erupted|broke out|took place|occurred|happened|raged|flared(?: up)?|left|destroyed|damaged|intensified|resumed|continued|began|started|wounded|injured|claimed)\b|^\s+between\s+(?:\S+\s+){1,10}?(?:erupted|broke out|took place|occurred|happened|raged|flared|killed|left|continued|resumed|began|started)\b|^\s+by\s+(?:\S+\s+){1,6}?(?:killed|hit|struck|targeted|destroyed|damaged|wounded|left)\b/i;
 /** How far (characters) a date may be from a nominal trigger and still be its own ("air strikes … on March 1"). */

@@ -116,13 +116,14 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
     }
     if (same?.offset) same.precision = 2;
   }
+  // "PESHAWAR: A confrontation … near the Kurram district": the dateline says where the reporter
+  // files from; the event is where the sentence says, when it says ("JAMMU/SRINAGAR, 7 May: … in
+  // Jammu and Kashmir": the state, not the two cities it holds).
+  const told = unique.filter((u) => !(u.mention && isDateline(text, u.mention)));
+  const named = told.length ? told : unique;
   // "the Bayirbucak region of northwest Syria": the country adds nothing to a finer place inside
   // it; "Gwoza, a town in Borno State": nor does the state.
-  const located = unique.filter((u) => !unique.some((o) => o !== u && contains(u.place, o.place)));
-  // "PESHAWAR: A confrontation … near the Kurram district": the dateline says where the reporter
-  // files from; the event is where the sentence says, when it says.
-  const told = located.filter((u) => !(u.mention && isDateline(text, u.mention)));
-  return told.length ? told : located;
+  return named.filter((u) => !named.some((o) => o !== u && contains(u.place, o.place)));
 }
 
 /** Whether two mentions are neighbours in a list of names ("A, B and C"). */

@@ -26,6 +26,7 @@ import { countFatalities } from './fatalities.ts';
 import { foldRestatements } from './event-restatements.ts';
 import { lastBelow, overlapsAny, spansWithin } from '../common/span-index.ts';
 import { LIST_GAP } from '../places/name-lists.ts';
+import { isDateline } from '../dates/wire-dateline.ts';
 
 /** What the event stage reads: the cleaned article, its dates and its resolved place mentions. */
 export interface ExtractEventsInput {
@@ -127,6 +128,9 @@ const MEMBER_DETAIL = /\s*\([^()]{1,40}\)|\s+(?:in|of)\s+(?:the\s+)?(?:[\w'’-]
 /** Joins of a list of places beside LIST_GAP's: "and in the city of", "as well as", "and even". */
 const EVENT_LIST_GAP = /^(?:\s*,)?\s*(?:(?:and|as well as|and also|and even|or)\s+)?(?:(?:in|at|on)\s+)?(?:the\s+(?:city|town|village|cities|towns|villages|province|region|district)\s+of\s+)?$/i;
 
+/** An event noun a date is the attribute of: "the April 22 terror attack", "Monday's strike". */
+const ATTRIBUTIVE_EVENT = /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(attacks?|strikes?|air\s?strikes?|bombings?|massacres?|assaults?|offensive|raids?|ambush|explosions?|blasts?|killings?)\b/i;
+
 /** The coarsest precision of a place an undated-place event may take from its story: a town or part of one. */
 const STORY_PLACE_PRECISION = 2;
 /** How far after an attack noun its description ("by … on …") is read for actors. */
@@ -172,7 +176,13 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     if (!cands.length) return;
     // The literal mentions placesIn can reach: inside the sentence, or up to ANAPHOR_REACH sentences back ("the town").
     const reach = literal.slice(lastBelow(literalStarts, sentences[Math.max(0, i - ANAPHOR_REACH)].start), lastBelow(literalStarts, s.end));
-    const places = cands.map((c) => placesIn(text, c.spans, reach, sentences, unknownIn(s)));
+    // A clause whose only place is the dateline ("JAMMU/SRINAGAR, 7 May: At least 12 people were
+    // killed …"): the place the rest of its sentence names ("… in Jammu and Kashmir") is a better one.
+    const places = cands.map((c) => {
+      const own = placesIn(text, c.spans, reach, sentences, unknownIn(s));
+      if (!own.length || !own.every((p) => p.mention && isDateline(text, p.mention))) return own;
+      return placesIn(text, [{ start: s.start, end: s.end }], reach, sentences, unknownIn(s));
+    });
     const last = drafts[drafts.length - 1];
     if (last && last.lastSentence === i - 1 && !dates.length && cands.every((c) => c.passiveCasualty) && places.every((p) => !p.length)) {
       const dead = countFatalities(sText);
@@ -338,7 +348,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   function eventDate(d: Draft, n: number): { date: string | null; precision: DatePrecision; dateText: string; dateSpan?: Span } {
     const s = sentences[d.sentence];
     const at = d.primary.start;
-    const own = eventDatesIn(s);
+    // "to avenge the April 22 terror attack": a day that dates another event named after it is not this one's.
+    const own = eventDatesIn(s).filter((t) => !datesAnotherEvent(t, d));
     const inClause = own.filter((t) => d.spans.some((sp) => t.start >= sp.start && t.end <= sp.end));
     let pick = best(inClause.length ? inClause : own, at);
     // "The ministry said on Thursday that one Palestinian was killed", "The fighters said Sunday they
@@ -347,17 +358,32 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const told = pick ? null : best(datesIn(s).filter((t) => telling.has(t) && t.date && t.precision === 'day' && (pubDay === null || dayNumber(t.date) < pubDay)), at);
     if (told) return { date: told.date, precision: 'approximate', dateText: told.text, dateSpan: { start: told.start, end: told.end } };
     const prev = sentences[d.sentence - 1];
-    if (!pick && prev && prev.paragraph === s.paragraph) pick = best(eventDatesIn(prev), prev.end);
+    if (!pick && prev && prev.paragraph === s.paragraph) {
+      // The day of the event the sentence before tells, if it told one; else its last day.
+      const before = events.slice(0, n).reverse().find((e) => e.sentence.start === prev.start && e.dateText && e.date);
+      if (before) return { date: before.date, precision: before.datePrecision, dateText: before.dateText, dateSpan: before.dateSpan };
+      pick = best(eventDatesIn(prev).filter((t) => !datesAnotherEvent(t, null)), prev.end);
+    }
     if (pick) return { date: pick.date, precision: pick.date ? pick.precision : 'unknown', dateText: pick.text, dateSpan: { start: pick.start, end: pick.end } };
     // The story it continues: an undated past-tense event right after a dated one happened that day.
     const trigger = d.primary;
     const span = d.spans.find((sp) => trigger.start >= sp.start && trigger.end <= sp.end) ?? d.spans[0];
-    const past = isNarrativePast(text.slice(span.start, trigger.start), trigger, text.slice(trigger.end, span.end));
+    // Only violence and the territory it changes go on with the story's day: arrests, deployments
+    // and flight come after it.
+    const past = (d.violent || /territory/.test(d.subType)) && isNarrativePast(text.slice(span.start, trigger.start), trigger, text.slice(trigger.end, span.end));
     for (let k = n - 1; past && k >= 0 && drafts[k].lastSentence >= d.sentence - STORY_REACH; k--) {
       const story = events[k];
       if (story.dateText && story.date) return { date: story.date, precision: story.datePrecision, dateText: story.dateText, dateSpan: story.dateSpan };
     }
     return { date: publication.published, precision: publication.published ? publication.precision : 'unknown', dateText: '' };
+  }
+
+  /** Whether a date is an attribute of an event noun right after it ("the April 22 attack", "Monday's strike") that is not `d`'s own action. */
+  function datesAnotherEvent(t: TemporalExpression, d: Draft | null): boolean {
+    const m = ATTRIBUTIVE_EVENT.exec(text.slice(t.end, t.end + 40));
+    if (!m) return false;
+    const nounAt = t.end + m[0].length - m[1].length;
+    return !d || d.primary.start !== nounAt;
   }
 
   function eventPlaces(d: Draft): { places: ConflictEvent['places']; geoPrecision: GeoPrecision } {

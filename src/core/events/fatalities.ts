@@ -22,8 +22,9 @@ const VICTIMS = `(?:soldiers|troops|men|lives|fighters|servicemen|personnel|peop
 
 /** Patterns, each with one capture group for the number. */
 const PATTERNS: RegExp[] = [
-  // "eight Turkish soldiers acting illegally in Idlib were killed", "36 were killed", "fifty … had been killed"
-  new RegExp(`\\b${QUAL}(${NUM})\\b(?![%.,]?\\d)(?!\\s*(?:%|percent|per cent|years?|km|kilomet|miles|tanks|vehicles))(?:\\s+(?!(?:killed|dead|died|wounded|injured)\\b)[\\w'’-]+){0,9}?\\s+(?:(?:were|was|have\\s+been|had\\s+been|has\\s+been|are|got|been)\\s+)?(?:\\w+ly\\s+)?${KILLED}\\b`, 'gi'),
+  // "eight Turkish soldiers acting illegally in Idlib were killed", "36 were killed", "fifty … had been killed",
+  // "12 people, including four children, were killed"
+  new RegExp(`\\b${QUAL}(${NUM})\\b(?![%.,]?\\d)(?!\\s*(?:%|percent|per cent|years?|km|kilomet|miles|tanks|vehicles))(?:\\s+(?!(?:killed|dead|died|wounded|injured)\\b)[\\w'’-]+){0,9}?(?:\\s*,\\s*(?:including|among\\s+them|among\\s+whom|most\\s+of\\s+them|mostly|many\\s+of\\s+them)\\b[^,.;:]{1,60},)?\\s+(?:(?:were|was|have\\s+been|had\\s+been|has\\s+been|are|got|been)\\s+)?(?:\\w+ly\\s+)?${KILLED}\\b`, 'gi'),
   // "killing at least 70 Syrian Army soldiers", "killed 12 people"
   new RegExp(`\\b(?:killing|killed|kills|kill)\\s+${QUAL}(${NUM})\\b(?!\\s*(?:%|percent|years?))`, 'gi'),
   // "lost only two soldiers"
