@@ -368,9 +368,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     // The story it continues: an undated past-tense event right after a dated one happened that day.
     const trigger = d.primary;
     const span = d.spans.find((sp) => trigger.start >= sp.start && trigger.end <= sp.end) ?? d.spans[0];
-    // Only violence and the territory it changes go on with the story's day: arrests, deployments
-    // and flight come after it.
-    const past = (d.violent || /territory/.test(d.subType)) && isNarrativePast(text.slice(span.start, trigger.start), trigger, text.slice(trigger.end, span.end));
+    // Arrests come after the story's day ("Two suspects were arrested in Villanueva"), not on it.
+    const past = d.subType !== 'Arrests' && isNarrativePast(text.slice(span.start, trigger.start), trigger, text.slice(trigger.end, span.end));
     for (let k = n - 1; past && k >= 0 && drafts[k].lastSentence >= d.sentence - STORY_REACH; k--) {
       const story = events[k];
       if (story.dateText && story.date) return { date: story.date, precision: story.datePrecision, dateText: story.dateText, dateSpan: story.dateSpan };
