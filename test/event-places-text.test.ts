@@ -164,6 +164,24 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(second.date).not.toBe('2025-04-22');
   });
 
+  it('keeps two clauses apart that tell each its own action at its own place', () => {
+    const p = run("In West Java's Bandung city, demonstrators torched another parliament building Friday, while in Surabaya, Indonesia's second-largest city, protesters stormed regional police headquarters.", '2025-08-30');
+    expect(p.events.map((e) => [e.type, e.places.map((x) => x.name)])).toEqual([['Riots', ['Bandung']], ['Riots', ['Surabaya']]]);
+    // One place told twice is one event.
+    const same = run('Rebels attacked Kharkiv on Friday, and shelled Kharkiv again at night.', '2024-05-31');
+    expect(same.events).toHaveLength(1);
+  });
+
+  it('reads "took the town of", "demonstrated" and a drone attack whose verb comes after its place', () => {
+    const took = run('M23 rebels took the city of Goma on Monday.', '2025-01-28');
+    expect(took.events.map((e) => [e.type, e.subType, e.places.map((x) => x.name)])).toEqual([['Battles', 'Non-state actor overtakes territory', ['Goma']]]);
+    expect(run('The talks took place in Goma on Monday.', '2025-01-28').events).toEqual([]);
+    const demo = run('Thousands of people in Bogota demonstrated against economic reforms on Tuesday.', '2019-11-27');
+    expect(demo.events.map((e) => [e.type, e.subType])).toEqual([['Protests', 'Peaceful protest']]);
+    const drone = run('A Russian drone attack on the southern Ukrainian region of Odesa injured five people, its governor said on Wednesday.', '2024-10-09');
+    expect(drone.events.map((e) => [e.type, e.subType])).toEqual([['Explosions/Remote violence', 'Air/drone strike']]);
+  });
+
   it('reads a list of places through their regions, appositives and a second preposition', () => {
     const regions = run('Protesters set fire to parliament buildings in Pekalongan in Central Java, and Cirebon in West Java on Saturday.', '2025-08-30');
     expect(regions.events.map((e) => e.places.map((x) => x.name))).toEqual([['Pekalongan'], ['Cirebon']]);

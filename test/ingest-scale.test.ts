@@ -114,13 +114,18 @@ describe('incremental ingest', () => {
     makeScaleCorpus(corpus, 200, { seed: 5, prefix: 'p' });
     // "p-0000001" begins "p-0000001:b" and "p-00000012": the mention points need the global sort.
     const lines = readFileSync(join(corpus, 'p-part-0000.jsonl'), 'utf8').trimEnd().split('\n');
-    const copy = (k: number, id: string) => JSON.stringify({ ...(JSON.parse(lines[k]) as object), id });
-    writeFileSync(join(corpus, 'p-part-0001.jsonl'), `${[copy(3, 'p-0000001:b'), copy(4, 'p-00000012')].join('\n')}\n`);
+    const resources = await loadResources();
+    // Copies of two articles that tell events, so that their reports merge with the originals'.
+    const { articles: originals } = await readArticles([corpus]);
+    const tells = new Set(originals.filter((a) => processArticle(a, resources).events.some((e) => e.places.length > 0)).map((a) => a.id));
+    const telling = lines.filter((l) => tells.has((JSON.parse(l) as { id: string }).id)).slice(0, 2);
+    expect(telling).toHaveLength(2);
+    const copy = (line: string, id: string) => JSON.stringify({ ...(JSON.parse(line) as object), id });
+    writeFileSync(join(corpus, 'p-part-0001.jsonl'), `${[copy(telling[0], 'p-0000001:b'), copy(telling[1], 'p-00000012')].join('\n')}\n`);
     const out = join(root, 'prefix');
     await ingest([corpus], out, { cacheDir: join(root, 'cache-prefix'), jobs: 1 });
     await ingest([corpus], out, { cacheDir: join(root, 'cache-prefix'), jobs: 1 });
 
-    const resources = await loadResources();
     const { articles } = await readArticles([corpus]);
     const processed = articles.map((a) => processArticle(a, resources));
     const merged = mergeEvents(processed.flatMap((p) => p.events), mergeContext(processed, resources.gazetteer));

@@ -100,7 +100,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
   rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|machine-gunned|opened\s+fire(?:\s+(?:on|at))?|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:invaded|invade|invading)\b/, 'verb', 'Battles', CLASH, { oneSided: true, territorial: true }),
-  rule(/\b(?:captured|seized|overran|overrun|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
+  rule(/\b(?:captured|seized|overran|overrun|wrested|wresting|took(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|outpost|base|airport|district|capital|stronghold)s?\b)|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
   rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
   // Violence against civilians
   rule(/\b(?:massacred|executed|beheaded|decapitated|lynched|stabbed|hacked(?:\s+to\s+death)?|tortured|mutilated|(?:burned|burnt)\s+alive)\b/, 'verb', 'Violence against civilians', 'Attack'),
@@ -110,7 +110,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:abductions?|kidnappings?)\b/, 'noun', 'Violence against civilians', 'Abduction/forced disappearance'),
   rule(/\b(?:raped|sexually assaulted)\b/, 'verb', 'Violence against civilians', 'Sexual violence'),
   // Protests and riots
-  rule(/\b(?:protested|took to the streets|marched|staged\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|marches|walkouts?))\b/, 'verb', 'Protests', 'Peaceful protest'),
+  rule(/\b(?:protested|demonstrated|rallied|took to the streets|marched|staged\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|marches|walkouts?))\b/, 'verb', 'Protests', 'Peaceful protest'),
   rule(/\b(?:(?:fired|used)\s+tear\s?gas|dispersed\s+(?:the\s+)?(?:protesters|demonstrators|crowds?|protests?|rall(?:y|ies)))\b/, 'verb', 'Protests', 'Protest with intervention'),
   rule(/\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b/, 'noun', 'Protests', 'Peaceful protest'),
   // A crowd's own violence: "protesters torched the building", "his supporters stormed the army headquarters".

@@ -157,6 +157,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   const datesIn = spansWithin(temporal);
   // Look-ups by position, so that a long article costs each sentence its neighbourhood, not the whole text.
   const mentionsIn = spansWithin(mentions);
+  const literalIn = spansWithin(literal);
   const literalStarts = literal.map((m) => m.start);
   const placeOf = new Map<string, Mention['place']>();
   for (const m of mentions) if (m.place && !placeOf.has(m.place.id)) placeOf.set(m.place.id, m.place);
@@ -305,7 +306,10 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const merged: Candidate[] = [];
     for (const c of perClause) {
       const last = merged[merged.length - 1];
-      if (last && (last.type === c.type || last.casualtyOnly || c.casualtyOnly)) {
+      // "demonstrators torched a building in Bandung, while in Surabaya protesters stormed …": one
+      // event per place, as ACLED codes them, when each clause tells its own action at its own place.
+      const apart = last && !last.casualtyOnly && !c.casualtyOnly && placesApart(last.spans, c.spans);
+      if (last && !apart && (last.type === c.type || last.casualtyOnly || c.casualtyOnly)) {
         const keep = last.casualtyOnly && !c.casualtyOnly ? c : last;
         const other = keep === c ? last : c;
         merged[merged.length - 1] = { ...keep, spans: [...last.spans, ...c.spans], triggers: [...keep.triggers, ...other.triggers], casualtyOnly: last.casualtyOnly && c.casualtyOnly, passiveCasualty: last.passiveCasualty && c.passiveCasualty };
@@ -336,6 +340,14 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       out = out.filter((c) => !assaults.includes(c));
     }
     return out;
+  }
+
+  /** Whether two clauses each name a literal place and share none. */
+  function placesApart(a: Span[], b: Span[]): boolean {
+    const ids = (spans: Span[]) => new Set(spans.flatMap((sp) => literalIn(sp).map((m) => m.place!.id)));
+    const x = ids(a);
+    const y = ids(b);
+    return x.size > 0 && y.size > 0 && ![...x].some((id) => y.has(id));
   }
 
   /** Territory follows a capture verb: a territory word, or a place named right after it. */
