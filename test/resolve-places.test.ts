@@ -105,6 +105,23 @@ describe('resolvePlaces', () => {
     expect(river?.place ?? null).toBeNull();
   });
 
+  it('reads "the region of", "the province of" and "the city of" before a name as its kind', () => {
+    expect(place('A drone attack on the southern Ukrainian region of Odesa injured five people.', 'Odesa')?.kind).toBe('admin1');
+    expect(place('A missile struck the port city of Odesa on Monday.', 'Odesa')?.kind).toBe('city');
+    // Each mention keeps what its own kind word says, one sense per discourse notwithstanding.
+    const both = resolve('Rebels launched an incursion into the northwestern province of Aleppo. They entered the city of Aleppo on Friday.').filter((m) => m.surface === 'Aleppo');
+    expect(both.map((m) => m.place?.kind)).toEqual(['admin1', 'city']);
+    // "the Novobavarsky district of Kharkiv" is a district of the city.
+    expect(place('Russian troops launched a missile attack on the Novobavarsky district of Kharkiv.', 'Kharkiv')?.kind).toBe('city');
+  });
+
+  it('reads a Persian name joined by "-e" as one name, and lets no stray witness for another', () => {
+    const mentions = resolve('The fighters said Sunday they had captured Sar-e Pul, in Sar-e Pul province in northern Afghanistan and Taleqan, in the northeastern province of Takhar.');
+    expect(mentions.find((m) => m.surface === 'Sar-e Pul')?.place?.countryCode).toBe('AF');
+    // No piece of the name read as a town in Europe.
+    expect(mentions.filter((m) => m.place && m.place.countryCode !== 'AF').map((m) => m.surface)).toEqual([]);
+  });
+
   it('gives ACLED geo precision by kind', () => {
     expect(geoPrecisionOf('town')).toBe(1);
     expect(geoPrecisionOf('admin2')).toBe(2);

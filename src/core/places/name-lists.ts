@@ -77,7 +77,7 @@ export const QUALIFIERS = words(`
 /** Lower-case words that may sit inside a multi-word place name. */
 export const NAME_CONNECTORS = words(`
   of de del della di da do dos das du des la le les el al an ar as ash at ad az ud ul bin ibn au aux en sous
-  upon on sur am im y the and`);
+  upon on sur am im y the and e i`);
 
 /** Prepositions and verbs before a place name that make it a location (literal). */
 export const LOCATIVE_BEFORE = words(`

@@ -108,9 +108,18 @@ export function resolvePlaces(articleId: string, toponyms: Toponym[], model: Lin
  */
 const STRAY_KM = 1000;
 const STRAY_KINDS = new Set(['village', 'town']);
+/** Kinds of a settlement, for a kind word that names one ("the city of"). */
+const SETTLEMENT_KINDS = new Set<string>(['city', 'town', 'village']);
+/** Kinds that name a country the article is about. */
+const HOME_KINDS = new Set(['country', 'admin1', 'region']);
 
 function withoutStrays(all: Toponym[], chosen: Array<Choice | null>): Array<Choice | null> {
   const placed = chosen.map((c, k) => (c && all[k].role !== 'embedded' ? c.candidate.place : null));
+  // The countries the article names outright (a country, a province, a region): where it names
+  // any, only a place in one of them witnesses for another ("Sar" and "Pul" read as a Czech and a
+  // Croatian town in a report on Afghanistan are near each other, and both strays).
+  const home = new Set(placed.filter((p): p is Place => !!p && HOME_KINDS.has(p.kind) && p.countryCode !== '').map((p) => p.countryCode));
+  const witnesses = (q: Place) => home.size === 0 || home.has(q.countryCode);
   return chosen.map((c, k) => {
     if (!c || !STRAY_KINDS.has(c.candidate.place.kind)) return c;
     const p = c.candidate.place;
@@ -122,7 +131,7 @@ function withoutStrays(all: Toponym[], chosen: Array<Choice | null>): Array<Choi
       if (!q || j === k || q.id === p.id || normalizeName(all[j].surface) === normalizeName(all[k].surface)) continue;
       others += 1;
       if (q.countryCode === p.countryCode) return c;
-      if (q.kind !== 'country' && q.kind !== 'continent' && approxDistanceKm(p.lat, p.lon, q.lat, q.lon) <= STRAY_KM) return c;
+      if (q.kind !== 'country' && q.kind !== 'continent' && witnesses(q) && approxDistanceKm(p.lat, p.lon, q.lat, q.lon) <= STRAY_KM) return c;
     }
     return others >= 2 ? null : c;
   });
@@ -453,6 +462,8 @@ function oneSensePerDiscourse(toponyms: Toponym[], keys: string[], chosen: Array
     if (!choice || !byPlace || byPlace.size < 2) return choice;
     // "the Aleppo countryside", "Kharkiv region": a kind word keeps the area the name stands for here.
     if ((t.kindHint === 'admin1' || t.kindHint === 'region') && (choice.candidate.place.kind === 'admin1' || choice.candidate.place.kind === 'region')) return choice;
+    // "the city of Aleppo" beside "the province of Aleppo": each keeps what its kind word says.
+    if (t.kindHint && SETTLEMENT_KINDS.has(t.kindHint) && SETTLEMENT_KINDS.has(choice.candidate.place.kind)) return choice;
     let winner: { choice: Choice; total: number } | undefined;
     for (const entry of byPlace.values()) if (!winner || entry.total > winner.total) winner = entry;
     const candidate = t.candidates.find((c) => c.place.id === winner!.choice.candidate.place.id);

@@ -145,7 +145,8 @@ export function sentenceCandidates(
     const abbreviation = isAbbreviation(tokens, i, end, candidates) && text[stop] === '.';
     if (abbreviation) stop += 1;
     const after = tokens[end];
-    const kindWord = after && after.gap.trim() === '' ? KIND_WORDS.get(after.lower) : undefined;
+    // "Idlib Province", or before the name: "the southern region of Odesa", "the province of Idlib".
+    const kindWord = (after && after.gap.trim() === '' ? KIND_WORDS.get(after.lower) : undefined) ?? areaKindBefore(tokens, i);
     result.push({
       start,
       end: stop,
@@ -441,4 +442,20 @@ export function isBig(candidates: Candidate[]): boolean {
   return candidates.some(
     (c) => BIG_KINDS.has(c.place.kind) || c.place.population >= BIG_PLACE_POPULATION || c.place.source === 'curated',
   );
+}
+
+/** A capitalised adjective of a people ("the southern Ukrainian region of Odesa"), not a name. */
+const DEMONYM_LIKE = /(?:ian|ean|an|ese|ish|i|ic)$/u;
+/** Kinds an "X of" before a name gives it: "the region of Odesa", "the state of Borno", "the city of Aleppo". */
+const KIND_OF: ReadonlySet<PlaceKind> = new Set(['admin1', 'region', 'admin2', 'city', 'town', 'village']);
+
+/**
+ * The kind of "the region of", "the city of" right before token `i`, if any; not of a named part
+ * ("the Novobavarsky district of Kharkiv" is a district of the city, not the district Kharkiv).
+ */
+function areaKindBefore(tokens: Token[], i: number): PlaceKind | undefined {
+  const named = tokens[i - 3]?.capitalised && !DEMONYM_LIKE.test(tokens[i - 3].text);
+  if (tokens[i - 1]?.lower !== 'of' || !/^[ \u00a0]+$/u.test(tokens[i].gap) || named) return undefined;
+  const kind = tokens[i - 2] ? KIND_WORDS.get(tokens[i - 2].lower) : undefined;
+  return kind && KIND_OF.has(kind) ? kind : undefined;
 }
