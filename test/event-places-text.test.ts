@@ -187,8 +187,8 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(regions.events.map((e) => e.places.map((x) => x.name))).toEqual([['Pekalongan'], ['Cirebon']]);
     const second = run('Masked demonstrators clashed with security forces in Bogota and in the city of Neiva on Tuesday.', '2019-11-27');
     expect(second.events.map((e) => e.places.map((x) => x.name))).toEqual([['Bogotá'], ['Neiva']]);
-    // A place in its region is one place, the gazetteer's or not: "in Behun in Idlib province".
-    expect(run('Shelling killed five civilians in Behun in Idlib province on Thursday.', '2020-02-28').events).toHaveLength(1);
+    // "X in Y" is a place in its region, not a list of two, even when the gazetteer does not put X in Y.
+    expect(run('Shelling killed five civilians in Saraqib in Aleppo province on Thursday.', '2020-02-28').events).toHaveLength(1);
     // From one place to another is a road, not a list: one event.
     const road = run('Rebels shelled villages on the road from Aleppo to Idlib on Sunday.', '2020-02-10');
     expect(road.events.map((e) => e.places.map((x) => x.name))).toEqual([['Aleppo', 'Idlib']]);
