@@ -54,6 +54,12 @@ describe('findTemporalExpressions', () => {
     expect(findTemporalExpressions(oneSentence('The next day, troops entered the town.'), { published: '2024-08-28', precision: 'day', source: 'metadata', evidence: '' })).toEqual([]);
   });
 
+  it('reads "yesterday" with a time of day against publication, not against chrono\'s own reference', () => {
+    const text = 'The incident occurred at around 11 pm yesterday when security forces fired. He died yesterday at 3:30 am.';
+    const found = findTemporalExpressions(oneSentence(text), { published: '2024-11-18', precision: 'day', source: 'metadata', evidence: '' });
+    expect(found.map((t) => [t.text, t.date])).toEqual([['11 pm yesterday', '2024-11-17'], ['yesterday at 3:30 am', '2024-11-17']]);
+  });
+
   it('reads content sentences only', () => {
     const text = 'Copyright 2020, updated March 3, 2020.\n\nOn Thursday, troops entered the town.';
     const a: CleanedArticle = { ...oneSentence(text), sentences: [{ start: 40, end: text.length, paragraph: 1 }] };

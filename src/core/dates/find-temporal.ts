@@ -174,6 +174,10 @@ export function findPhrases(text: string): Phrase[] {
 
 type Resolution = Pick<TemporalExpression, 'date' | 'precision' | 'endDate'>;
 
+/** A casual day with a time of day or a qualifier, and nothing else: "11 pm yesterday", "yesterday at 3:30 am", "late yesterday". */
+const CASUAL_WITH_TIME = /^(?:(?:early|late|around|about|at)\s+)?(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|hours|hrs|gmt|local time)?|noon|midnight)\s+)?(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:at\s+)?(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|hours|hrs|gmt|local time)?)?$/;
+const MONTH_NAME_RE = new RegExp(`\\b(?:${MONTH_RE})\\b`);
+
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
@@ -206,8 +210,10 @@ export function resolvePhrase(phrase: Phrase, sentence: string, ref: Reference |
     const mod = m[1] ?? (ahead ? 'ahead' : 'bare');
     return rel((r) => ({ date: isoFromDay(weekdayFrom(r.day, wd, mod)), precision: 'day' }));
   }
-  // Today, yesterday, tomorrow.
-  m = /^(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)$/.exec(t);
+  // Today, yesterday, tomorrow; with a time of day too ("11 pm yesterday", "yesterday at 3 am",
+  // "late yesterday"), which chrono reads against its own fixed reference, not publication.
+  m = /^(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)$/.exec(t) ??
+    (CASUAL_WITH_TIME.test(t) && !MONTH_NAME_RE.test(t) ? /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b/.exec(t) : null);
   if (m) {
     const offset = m[1] === 'yesterday' || m[1] === 'last night' ? -1 : m[1] === 'tomorrow' ? 1 : 0;
     return rel((r) => ({ date: isoFromDay(r.day + offset), precision: 'day' }));
