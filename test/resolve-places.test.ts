@@ -122,6 +122,13 @@ describe('resolvePlaces', () => {
     expect(mentions.filter((m) => m.place && m.place.countryCode !== 'AF').map((m) => m.surface)).toEqual([]);
   });
 
+  it('reads the name of a city of millions as that city over a same-named village of its country nearer the other names', () => {
+    const text = "In West Java's Bandung city, demonstrators torched another parliament building Friday, while in Surabaya, Indonesia's second-largest city, protesters stormed regional police headquarters.";
+    expect(place(text, 'Surabaya')?.population).toBeGreaterThan(1_000_000);
+    // Named as a village, it stays the village.
+    expect(place("Gunmen raided the village of Surabaya in West Java's Garut regency on Friday.", 'Surabaya')?.kind).toBe('village');
+  });
+
   it('gives ACLED geo precision by kind', () => {
     expect(geoPrecisionOf('town')).toBe(1);
     expect(geoPrecisionOf('admin2')).toBe(2);

@@ -328,8 +328,31 @@ function bestCandidate(k: number, all: Toponym[], keys: string[], scorer: Scorer
   }
   const city = isContainer(k, all) ? -1 : namesakeCity(list.map((x) => x.candidate), best, all[k]);
   if (city >= 0) [best, second] = [city, best];
+  const metropolis = metropolisOverHamlet(list.map((x) => x.candidate), best, k, all);
+  if (metropolis >= 0) [best, second] = [metropolis, best];
   const margin = second >= 0 ? Math.abs(list[best].score - list[second].score) : 1;
   return { candidate: list[best].candidate, score: list[best].score, certainty: round(Math.min(1, 0.5 + margin)) };
+}
+
+/** A city this big is what its bare name means in its own country… */
+const METROPOLIS_POPULATION = 1_000_000;
+/** …over a village or a town this small of the same name there (a nearer namesake wins no more). */
+const HAMLET_POPULATION = 10_000;
+
+/**
+ * "in Surabaya, Indonesia's second-largest city" beside "West Java's Bandung": the ranker's
+ * nearness picks a village named Surabaya in West Java, but a name a city of millions bears in
+ * the same country means that city, unless the text puts it elsewhere ("Surabaya, Lampung") or
+ * calls it a village. The metropolis's index, or -1.
+ */
+function metropolisOverHamlet(candidates: Candidate[], best: number, k: number, all: Toponym[]): number {
+  const chosen = candidates[best].place;
+  const t = all[k];
+  // A province after the name decides ("Surabaya, Lampung"); the country ("Surabaya, Indonesia's") does not.
+  const container = containerOf(k, all);
+  const decides = !!container && container.candidates.some((c) => c.place.kind === 'admin1');
+  if (!STRAY_KINDS.has(chosen.kind) || chosen.population >= HAMLET_POPULATION || decides || (t.kindHint && t.kindHint !== 'city')) return -1;
+  return candidates.findIndex((c) => c.match === 'exact' && c.place.kind === 'city' && c.place.countryCode === chosen.countryCode && c.place.population >= METROPOLIS_POPULATION);
 }
 
 /** The big city a chosen province is named after (see NAMESAKE_CITY_POPULATION), or -1. */
