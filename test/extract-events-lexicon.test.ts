@@ -52,6 +52,11 @@ describe('findTriggers and assertion', () => {
     expect(types('rebels seized the town')).toEqual([['seized', 'Battles', 'Non-state actor overtakes territory']]);
     expect(types('rebels took control of the town')).toEqual([['took control of', 'Battles', 'Non-state actor overtakes territory']]);
     expect(types('gunmen kidnapped a priest')).toEqual([['kidnapped', 'Violence against civilians', 'Abduction/forced disappearance']]);
+    expect(types('the insurgents claimed control of Sheberghan')).toEqual([['claimed control of', 'Battles', 'Non-state actor overtakes territory']]);
+    expect(types('authorities have jailed 172 people')).toEqual([['jailed', 'Strategic developments', 'Arrests']]);
+    expect(types('Russia launched three ballistic missiles at Poltava')).toEqual([['launched three ballistic missiles', 'Explosions/Remote violence', 'Shelling/artillery/missile attack']]);
+    expect(types("his PTI supporters stormed the army headquarters")[0]).toEqual(['his PTI supporters stormed', 'Riots', 'Violent demonstration']);
+    expect(types("Khan's supporters torched the cantonment entrance")[0]).toEqual(["Khan's supporters torched", 'Riots', 'Violent demonstration']);
   });
 
   it('opens every alternative of every rule with \\b (findTriggers prefilters with one \\b-led pattern)', () => {

@@ -80,7 +80,7 @@ export const TRIGGERS: TriggerRule[] = [
   // A strike on its own is an air or drone strike; a labour or hunger strike is none.
   rule(/\b(?<!\b(?:general|hunger|labou?r|workers['’]?|nationwide|national|teachers['’]?|doctors['’]?|transport|rail|sit-down)\s)strikes?\b(?!\s+(?:action|by\s+(?:workers|teachers|doctors|unions?)))/, 'noun', ERV, AIR),
   rule(/\b(?:shelling|artillery\s+(?:fire|strikes?|attacks?|barrages?|shells?)|mortar\s+(?:attacks?|fire|shells?|rounds?|strikes?)|(?:missile|rocket|ballistic missile|cruise missile)\s+(?:strikes?|attacks?|barrages?|fire|salvos?)|rocket\s+fire|barrages?)\b/, 'noun', ERV, SHELL),
-  rule(/\b(?:shelled|fired\s+(?:rockets|missiles|mortars?|mortar rounds|shells|artillery)|launched\s+(?:\w+\s+)?(?:rockets|missiles))\b/, 'verb', ERV, SHELL),
+  rule(/\b(?:shelled|fired\s+(?:rockets|missiles|mortars?|mortar rounds|shells|artillery)|launched\s+(?:[\w-]+\s+){0,3}?(?:rockets|missiles))\b/, 'verb', ERV, SHELL),
   rule(/\b(?:pounded|pounding|pound)\b/, 'verb', ERV, SHELL, { needsForces: true }),
   // The weapon as the subject: "a missile hit a school", "drones struck the depot", "shells landed".
   rule(/\b(?:missiles?|rockets?|shells?|projectiles?|mortars?)\s+(?:\w+\s+){0,2}?(?:hit|struck|slammed into|landed|fell|exploded)\b/, 'verb', ERV, SHELL),
@@ -100,7 +100,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:clashed|fought|repelled|repulsed|shot down|downed)\b/, 'verb', 'Battles', CLASH),
   rule(/\b(?:stormed|ambushed|attacked|assaulted|raided|machine-gunned|opened\s+fire(?:\s+(?:on|at))?|shot\s+at)\b/, 'verb', 'Battles', CLASH, { oneSided: true }),
   rule(/\b(?:invaded|invade|invading)\b/, 'verb', 'Battles', CLASH, { oneSided: true, territorial: true }),
-  rule(/\b(?:captured|seized|overran|overrun|wrested|wresting|took(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|outpost|base|airport|district|capital|stronghold)s?\b)|took\s+(?:full\s+)?control\s+of|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
+  rule(/\b(?:captured|seized|overran|overrun|wrested|wresting|took(?=\s+(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|outpost|base|airport|district|capital|stronghold)s?\b)|took\s+(?:full\s+)?control\s+of|(?:claimed|seized|gained|assumed|wrested|won)\s+(?:full\s+)?control\s+(?:of|over)|taken\s+(?:full\s+)?control\s+of|took over|(?:gained|taken|took|seized|captured)\s+(?:[\w-]+\s+){0,4}?ground)\b/, 'verb', 'Battles', 'Non-state actor overtakes territory', { needsTerritory: true }),
   rule(/\b(?:recaptured|retook|retake|retaking|regained|reclaimed|recapture)\b/, 'verb', 'Battles', 'Government regains territory', { needsTerritory: true }),
   // Violence against civilians
   rule(/\b(?:massacred|executed|beheaded|decapitated|lynched|stabbed|hacked(?:\s+to\s+death)?|tortured|mutilated|(?:burned|burnt)\s+alive)\b/, 'verb', 'Violence against civilians', 'Attack'),
@@ -114,7 +114,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:(?:fired|used)\s+tear\s?gas|dispersed\s+(?:the\s+)?(?:protesters|demonstrators|crowds?|protests?|rall(?:y|ies)))\b/, 'verb', 'Protests', 'Protest with intervention'),
   rule(/\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b/, 'noun', 'Protests', 'Peaceful protest'),
   // A crowd's own violence: "protesters torched the building", "his supporters stormed the army headquarters".
-  rule(/\b(?:protesters|protestors|demonstrators|rioters|mobs?|crowds?|(?:his|her|their|party|opposition)\s+supporters|youths)\s+(?:[\w'’-]+\s+){0,3}?(?:torched|set fire to|set\s+(?:[\w-]+\s+){0,3}?(?:ablaze|on fire)|stormed|vandali[sz]ed|ransacked|burned|burnt|damaged|smashed)\b/, 'verb', 'Riots', 'Violent demonstration'),
+  rule(/\b(?:protesters|protestors|demonstrators|rioters|mobs?|crowds?|(?:(?:his|her|their|party|opposition)\s+(?:[\w-]+\s+)?|[a-z][\w-]*['’]s\s+)supporters|youths)\s+(?:[\w'’-]+\s+){0,3}?(?:torched|set fire to|set\s+(?:[\w-]+\s+){0,3}?(?:ablaze|on fire)|stormed|vandali[sz]ed|ransacked|burned|burnt|damaged|smashed)\b/, 'verb', 'Riots', 'Violent demonstration'),
   rule(/\b(?:rioted|looted|(?:threw|hurled|pelted\s+(?:[\w-]+\s+){0,3}?with)\s+(?:stones|rocks|petrol bombs|molotov cocktails)|(?:burned|burnt|burning)\s+tyres|stoned)\b/, 'verb', 'Riots', 'Violent demonstration'),
   // Riot police, riot gear, anti-riot units are the response, not a riot.
   rule(/\b(?:(?<!\banti-)riots?(?!\s+(?:police|policemen|gear|shields?|control|squads?|units?|officers?|troops|forces|act))|rioting|mob\s+(?:attacks?|violence))\b/, 'noun', 'Riots', 'Violent demonstration'),
@@ -124,7 +124,7 @@ export const TRIGGERS: TriggerRule[] = [
   rule(/\b(?:withdrew|pulled out|retreated)\b/, 'verb', SD, 'Non-violent transfer of territory', { needsForces: true }),
   rule(/\bclosed\s+(?:down\s+)?(?:(?:all|the|its|their)\s+)?(?:[\w-]+\s+)?(?:borders?|border crossings?|crossings?)\b/, 'verb', SD, 'Other'),
   rule(/\b(?:fled|were displaced|been displaced|forced\s+to\s+flee|drove\s+(?:[\w-]+\s+){1,3}from\s+their\s+homes|forced\s+(?:[\w-]+\s+){0,3}from\s+their\s+homes|uprooted)\b/, 'verb', SD, 'Other'),
-  rule(/\b(?:arrested|detained|rounded up)\b/, 'verb', SD, 'Arrests'),
+  rule(/\b(?:arrested|detained|rounded up|jailed)\b/, 'verb', SD, 'Arrests'),
   rule(/\b(?:signed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:agreement|ceasefire|truce|deal|accord)|agreed\s+(?:on|to)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|deal|accord|agreement|prisoner exchange|swap))\b/, 'verb', SD, 'Agreement'),
   rule(/\b(?:established|set up|built)\s+(?:an?\s+|new\s+)?(?:military\s+)?(?:base|headquarters|outposts?)\b/, 'verb', SD, 'Headquarters or base established'),
   rule(/\b(?:torched|set fire to|set\s+(?:[\w-]+\s+){0,3}?(?:ablaze|on fire)|burned down|destroyed|demolished|razed)\b/, 'verb', SD, 'Looting/property destruction', { needsForces: true }),
