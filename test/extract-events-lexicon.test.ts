@@ -25,6 +25,11 @@ describe('countFatalities', () => {
     ['A Palestinian was killed yesterday evening by settlers.', 1],
     ['At least 12 people, including four children, were killed and 57 others injured.', 12],
     ['Five people, most of them women, were killed in the raid.', 5],
+    ['Two police officials reported three deaths during the demonstrations.', 3],
+    ['Fighting in which one U.N. peacekeeper was killed and another injured.', 1],
+    // None killed, said outright, is ACLED's 0, not "no figure".
+    ['An Israeli official was quoted as saying nobody was killed.', 0],
+    ['No casualties were reported, the governor said.', 0],
   ])('%s → %i', (text, n) => expect(countFatalities(text)).toBe(n));
 
   it.each([
@@ -34,7 +39,7 @@ describe('countFatalities', () => {
     ['In 1974 the island was invaded and the population killed in the war is unknown.'],
     ['Turkey has 7.000 soldiers and 70 tanks in Syria.'],
     ['A man and his son were wounded, and the driver who fled died of a heart attack.'],
-    ['An Israeli official was quoted as saying nobody was killed.'],
+    ['Officials did not say whether there were casualties.'],
   ])('no number in: %s', (text) => expect(countFatalities(text)).toBeNull());
 
   it('parses number words and rejects years', () => {

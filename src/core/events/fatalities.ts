@@ -36,12 +36,14 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\bloss\\s+of\\s+${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+)?lives\\b`, 'gi'),
   new RegExp(`\\b(?:claimed|took|cost|costing|claiming|taking)\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})\\b`, 'gi'),
   new RegExp(`\\b${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+)?(?:bodies|corpses)\\b`, 'gi'),
+  // "reported three deaths during the demonstrations", "five confirmed deaths"
+  new RegExp(`\\b${QUAL}(${NUM})\\s+(?:(?:confirmed|reported|more|further|new|civilian)\\s+)?deaths\\b`, 'gi'),
 ];
 /** One person named by a singular noun: "killing a man", "a protester was killed", "the death of an FC official". */
-const ONE_PERSON = `(?:man|woman|boy|girl|child|baby|person|civilian|soldier|member|fighter|militant|officer|policeman|policewoman|protester|demonstrator|resident|villager|official|commander|journalist|worker|driver|farmer|student|teenager|guard|passenger|doctor|nurse|priest|imam|monk|leader)`;
+const ONE_PERSON = `(?:man|woman|boy|girl|child|baby|person|civilian|soldier|member|fighter|militant|officer|policeman|policewoman|protester|demonstrator|resident|villager|official|commander|journalist|worker|driver|farmer|student|teenager|guard|passenger|doctor|nurse|priest|imam|monk|leader|peacekeeper|trooper|serviceman|paramedic|rescuer|volunteer)`;
 const ONE_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:killing|killed|kills|kill)\\s+(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b`, 'gi'),
-  new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\s+(?:was|has\\s+been|had\\s+been|got)\\s+(?:\\w+ly\\s+)?(?:killed|shot dead|slain)\\b`, 'gi'),
+  new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'’.-]+\\s+){0,3}?${ONE_PERSON}\\s+(?:was|has\\s+been|had\\s+been|got)\\s+(?:\\w+ly\\s+)?(?:killed|shot dead|slain)\\b`, 'gi'),
   new RegExp(`\\bdeath\\s+of\\s+(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b`, 'gi'),
   // "A resident of a Belgorod Region village died after a drone attack"
   new RegExp(`\\b(?:a|an|one)\\s+(?:[\\w'’-]+\\s+){0,3}?${ONE_PERSON}\\b(?:\\s+(?:of|from|in|at|near|on)\\b(?:\\s+(?!(?:and|or|but|who|while|was|were)\\b)[\\w'’-]+){1,5}?)?\\s+(?:died|was\\s+killed)\\b`, 'gi'),
@@ -53,8 +55,19 @@ const ONE_PATTERNS: RegExp[] = [
 const DEATHS_OF = /\bdeaths?\s+of\s+([^.;:]{0,120})/gi;
 const LIST_NUM = new RegExp(`(?:^|\\band\\s+|,\\s*)${QUAL}(${NUM})\\s+(?:[\\w-]+\\s+){0,3}?${VICTIMS}\\b`, 'gi');
 
+/** "No casualties were reported", "no one was killed": a clause that says none died (ACLED records 0). */
+const NONE_KILLED = /\b(?:no\s+(?:casualties|deaths|fatalities|one\s+was\s+(?:killed|hurt|injured))|nobody\s+was\s+(?:killed|hurt|injured)|without\s+(?:casualties|causing\s+casualties)|there\s+were\s+no\s+(?:casualties|deaths|fatalities))\b/i;
+
 /** Number of people killed according to a clause, or null when it gives no exact figure. */
 export function countFatalities(text: string): number | null {
+  const counted = countStated(text);
+  return counted === null && NONE_KILLED.test(text) && !NOT_SAID_RE.test(text) ? 0 : counted;
+}
+
+/** "Officials did not say whether there were casualties": no figure, not none. */
+const NOT_SAID_RE = /\b(?:whether|if)\s+(?:there\s+were\s+)?(?:any\s+)?(?:casualties|deaths)|\bno\s+(?:immediate\s+)?(?:word|report|information)\s+(?:on|of)\s+casualties\b/i;
+
+function countStated(text: string): number | null {
   const taken: Array<[number, number]> = [];
   let total = 0;
   let found = false;
