@@ -242,6 +242,14 @@ describe('extractEvents: one incident, one event', () => {
 });
 
 describe('extractEvents: history and one sentence, one incident', () => {
+  it('keeps how a war began, told in apposition, out of the story', () => {
+    const text = 'The war in Sudan, launched after the RSF raided Khartoum and killed about 1,200 people, has also displaced 10 million people.';
+    expect(run(text, '2024-08-16', (a) => [mention(a, 'Sudan', 'literal', P.Sudan), mention(a, 'Khartoum', 'literal', P.Sudan)]).events).toEqual([]);
+    // An event told in the sentence's own clause stands.
+    const now = run('Drone strikes on Wad Madani killed 12 people on Monday, the war having been launched after talks failed.', '2024-08-16', (a) => [mention(a, 'Wad Madani', 'literal', P.WadMadani)]).events;
+    expect(now.map((e) => e.fatalities)).toEqual([12]);
+  });
+
   it('keeps history out: a year alone, or a day long past told without a place of its own', () => {
     const year = run('More than half a million people have been killed in the war that erupted after protests in 2011.', '2024-11-29');
     expect(year.events).toEqual([]);

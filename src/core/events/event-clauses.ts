@@ -80,10 +80,24 @@ export function notAsserted(clauseBefore: string, trigger: TriggerMatch): string
 
 /**
  * A tally over time, not one happening: "has killed more than 14,000 people since the siege
- * began", "the fighting has killed at least 40,000 people", "most of Gaza's population have fled", "since 7 October", "so far this year", "over the past three months", "tens of thousands killed". ACLED
+ * began", "the fighting has killed at least 40,000 people", "most of Gaza's population have fled",
+ * "the war … has also displaced 1.9 million", "since 7 October", "so far this year", "over the past three months", "tens of thousands killed". ACLED
  * codes events, not totals; the total stays in the text.
  */
-const AGGREGATE_RE = /\b(?:(?:most|much|half|all)\s+of\s+(?:[\w'’-]+\s+){0,3}?population|displaced\s+(?:multiple|several|many)\s+times|(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:war|fighting|conflict|violence|insurgency|campaign|siege|crisis|offensive)\b[^.;]{0,60}?\bha(?:s|ve)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|left|claimed)|so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|(?:the )?(?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising|crisis|insurgency)\b|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?)|this year|(?:in|during|over) (?:that|the) same period|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
+const AGGREGATE_RE = /\b(?:(?:most|much|half|all)\s+of\s+(?:[\w'’-]+\s+){0,3}?population|displaced\s+(?:multiple|several|many)\s+times|(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:war|fighting|conflict|violence|insurgency|campaign|siege|crisis|offensive)\b[^.;]{0,60}?\bha(?:s|ve)\s+(?:so\s+far\s+|now\s+|already\s+|also\s+)?(?:killed|left|claimed|displaced|uprooted)|so far|to date|in total|altogether|(?:over|in|during|within) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|since (?:(?:a|an) \w+ in (?:19|20)\d\d|(?:the )?(?:start|beginning|outbreak|war|conflict|siege|fighting|invasion|coup|uprising|crisis|insurgency)\b|it (?:began|started|erupted)|then|(?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*(?:19|20)\d\d|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?)|this year|(?:in|during|over) (?:that|the) same period|throughout the (?:war|conflict|year)|(?:tens|hundreds) of thousands(?: of (?:people|civilians))?\s+(?:have been |had been |were )?(?:killed|dead|died))\b/i;
+
+/**
+ * How a war began, told in apposition: "The Israeli war in Gaza, launched after Hamas raided
+ * southern Israel and killed about 1,200 people, has also displaced …". The span runs from the
+ * war to the sentence's own verb ("has also displaced") or its end.
+ */
+const ORIGIN_RE = /\b(?:war|conflict|offensive|campaign|fighting|invasion|crisis|insurgency|uprising)\b[^.;,]{0,40},\s*(?:which\s+(?:was\s+)?)?(?:launched|started|began|erupted|broke out|sparked|triggered)\s+(?:after|when|by|following)\b[^;]*?(?=,\s+(?:has|have|had|is|are|was|were|continues|remains)\b|[.;]|$)/gi;
+
+/** The spans of a sentence (offsets relative to it) that tell how a war began: background, never an event of the story. */
+export function originSpans(sentence: string): Span[] {
+  ORIGIN_RE.lastIndex = 0;
+  return [...sentence.matchAll(ORIGIN_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
 
 /** Whether a clause tells a tally over time rather than one event (see AGGREGATE_RE). */
 export function isAggregate(clause: string): boolean {

@@ -19,7 +19,7 @@
 import type { AcledEventType, CleanedArticle, ConflictEvent, DatePrecision, GeoPrecision, Mention, Publication, Span, TemporalExpression } from '../model.ts';
 import { dayNumber } from '../common/geo.ts';
 import { casualtyType, crowdClashType, findTriggers, hasTrigger, oneSidedType, protestSubType, violentDeaths, weaponSubType, type TriggerMatch } from './event-types.ts';
-import { isAggregate, isNarrativePast, nounHappens, notAsserted, splitClauses } from './event-clauses.ts';
+import { isAggregate, isNarrativePast, nounHappens, notAsserted, originSpans, splitClauses } from './event-clauses.ts';
 import { ANAPHOR_REACH, mainTheatre, placesIn, toEventPlace, type LocatedPlace } from './event-places.ts';
 import { countryNamer, findActors } from './actors.ts';
 import { countFatalities } from './fatalities.ts';
@@ -266,6 +266,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   function candidatesOf(sText: string, base: number, dates: TemporalExpression[]): Candidate[] {
     const perClause: Candidate[] = [];
     if (!hasTrigger(sText)) return perClause; // most sentences: no trigger in any of their clauses
+    const origins = originSpans(sText);
     for (const c of splitClauses(sText)) {
       const cText = sText.slice(c.start, c.end);
       const cBase = base + c.start;
@@ -273,6 +274,7 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
       const aggregate = isAggregate(cText);
       const accepted = findTriggers(cText).filter((t) => {
         if (aggregate && (t.rule.violent || t.rule.subType === 'Other')) return false; // a tally of deaths or of the displaced
+        if (origins.some((o) => c.start + t.start >= o.start && c.start + t.end <= o.end)) return false; // how the war began
         if (notAsserted(cText.slice(0, t.start), t)) return false;
         if (t.rule.form === 'noun' && !nounHappens(cText, t, dateSpans)) return false;
         if (t.rule.needsTerritory && !takesTerritory(cText.slice(t.end), cBase + t.end)) return false;
