@@ -164,6 +164,16 @@ describe('where an event happened, in the words of wire reports', () => {
     expect(second.date).not.toBe('2025-04-22');
   });
 
+  it('places neither at a sea for its coast nor at a dateline abroad', () => {
+    const text = 'Beirut, (APP) Syrian security forces deployed heavily in the Alawite heartland on the Mediterranean coast on Saturday, after a war monitor reported that government forces killed nearly 750 civilians.\n\nThe Observatory reported that 745 civilians were killed in the coastal provinces of Latakia and Tartus.';
+    const [first] = run(text, '2025-03-09').events;
+    expect(first.places.map((p) => p.name)).not.toContain('Mediterranean Sea');
+    expect(first.places.map((p) => p.name)).not.toContain('Beirut');
+    // A dateline in the story's own country stays the event's place when the sentence names none.
+    const home = run('PESHAWAR: A confrontation between security forces and militants on Monday resulted in the deaths of eight soldiers.', '2024-09-09').events;
+    expect(home[0].places.map((p) => p.name)).toEqual(['Peshawar']);
+  });
+
   it('keeps two clauses apart that tell each its own action at its own place', () => {
     const p = run("In West Java's Bandung city, demonstrators torched another parliament building Friday, while in Surabaya, Indonesia's second-largest city, protesters stormed regional police headquarters.", '2025-08-30');
     expect(p.events.map((e) => [e.type, e.places.map((x) => x.name)])).toEqual([['Riots', ['Bandung']], ['Riots', ['Surabaya']]]);

@@ -46,6 +46,8 @@ const ANAPHOR_KINDS: Record<string, PlaceKind[] | null> = {
   town: ['town', 'village', 'city'], city: ['city', 'town'], village: ['village', 'town'],
   province: ['admin1', 'region'], governorate: ['admin1'], district: ['admin2', 'admin1', 'region'],
 };
+/** Words after a sea's name that make it the land along it. */
+const COAST_AFTER = /^\s+(?:coast|coastline|coasts|shore|shores|seaboard|littoral|coastal)\b/i;
 /** How far (characters) after an unknown name the known place it is measured from may stand ("Kandadji, 10 km south of Ayorou"). */
 const OFFSET_REACH = 60;
 /** How many sentences back a definite description may reach for its referent. */
@@ -73,6 +75,8 @@ export function placesIn(text: string, spans: Span[], literal: Mention[], senten
   const found: Array<LocatedPlace & { at: number }> = [];
   for (const m of literal) {
     if (!inSpans(m)) continue;
+    // "the Alawite heartland on the Mediterranean coast": the land along a sea, not the sea's middle.
+    if (m.place!.kind === 'water' && COAST_AFTER.test(text.slice(m.end, m.end + 20))) continue;
     const offset = offsetBefore(text, m.start);
     // "Otradnoye near Belgorod", its only reading a namesake far away: drawn near Belgorod, named as written.
     const drawnNear = m.near?.id === m.place!.id;

@@ -146,6 +146,8 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   // Places the gazetteer lacks, named by a settlement phrase and placed near a known one.
   const unknown = mentions.filter((m) => m.role === 'literal' && !m.place && m.near && !inBoilerplate(m));
   const unknownIn = spansWithin(unknown);
+  // The places the story names outside its dateline.
+  const elsewhere = literal.filter((m) => !isDateline(text, m));
   const theatre = mainTheatre(literal);
   const countryName = countryNamer(mentions);
   const pubDay = publication.published ? dayNumber(publication.published) : null;
@@ -179,10 +181,16 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const reach = literal.slice(lastBelow(literalStarts, sentences[Math.max(0, i - ANAPHOR_REACH)].start), lastBelow(literalStarts, s.end));
     // A clause whose only place is the dateline ("JAMMU/SRINAGAR, 7 May: At least 12 people were
     // killed …"): the place the rest of its sentence names ("… in Jammu and Kashmir") is a better one.
+    // A dateline in a country the story names nowhere else, when it names others ("Beirut, (APP) Syrian security forces
+    // deployed … on the Mediterranean coast") says where the reporter files from: the event takes
+    // the story's place instead.
+    const onlyDateline = (found: LocatedPlace[]) => found.length > 0 && found.every((p) => p.mention && isDateline(text, p.mention));
+    const abroad = (found: LocatedPlace[]) => elsewhere.length > 0 && found.every((p) => !elsewhere.some((m) => m.place!.countryCode === p.place.countryCode));
     const places = cands.map((c) => {
       const own = placesIn(text, c.spans, reach, sentences, unknownIn(s));
-      if (!own.length || !own.every((p) => p.mention && isDateline(text, p.mention))) return own;
-      return placesIn(text, [{ start: s.start, end: s.end }], reach, sentences, unknownIn(s));
+      if (!onlyDateline(own)) return own;
+      const whole = placesIn(text, [{ start: s.start, end: s.end }], reach, sentences, unknownIn(s));
+      return onlyDateline(whole) && abroad(whole) ? [] : whole;
     });
     const last = drafts[drafts.length - 1];
     if (last && last.lastSentence === i - 1 && !dates.length && cands.every((c) => c.passiveCasualty) && places.every((p) => !p.length)) {
