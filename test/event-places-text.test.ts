@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { destinationPoint, offsetBefore } from '../src/core/places/place-offsets.ts';
 import { isDateline } from '../src/core/dates/wire-dateline.ts';
@@ -162,6 +163,14 @@ describe('where an event happened, in the words of wire reports', () => {
     expect([first.type, first.subType, first.fatalities, first.places.map((x) => x.name), first.date]).toEqual(['Explosions/Remote violence', 'Shelling/artillery/missile attack', 12, ['Jammu and Kashmir'], '2025-05-07']);
     // "the April 22 terror attack" dates another event, not these missile attacks.
     expect(second.date).not.toBe('2025-04-22');
+  });
+
+  it('makes one event per place of coordinated targets, and reads no possessive as a place', () => {
+    const p = run("After the arrest on Tuesday, his supporters stormed the army headquarters in Rawalpindi and the corps commander's residence in Lahore.", '2023-05-10');
+    expect(p.events.map((e) => e.places.map((x) => x.name))).toEqual([['Rawalpindi'], ['Lahore']]);
+    // The report itself (test/corpus/reports/pakistan-07.txt): its list walk read "Corps Commander’s" as a place.
+    const report = run(readFileSync(new URL('./corpus/reports/pakistan-07.txt', import.meta.url), 'utf8'), '2023-05-10');
+    expect([...report.mentions, ...report.unresolved].map((m) => m.surface).filter((x) => /Commander/.test(x))).toEqual([]);
   });
 
   it('places neither at a sea for its coast nor at a dateline abroad', () => {

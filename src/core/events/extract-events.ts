@@ -125,8 +125,12 @@ function splitToll(total: number | null, places: number, clause: string): Array<
 const NOT_LISTED = new Set(['country', 'continent']);
 /** A member's own detail inside a list: its region ("in Central Java"), an appositive, a parenthesis. */
 const MEMBER_DETAIL = /\s*\([^()]{1,40}\)|\s+(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\u00a7(?:\s+(?:province|state|region|district|county|governorate|oblast))?(?=\s*(?:,|and\b|as well as\b|$))|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}\u00a7(?:\s+(?:province|state|region|district|county|governorate|oblast))?(?=\s*,)/giu;
-/** Joins of a list of places beside LIST_GAP's: "and in the city of", "as well as", "and even". */
-const EVENT_LIST_GAP = /^(?:\s*,\s*(?:(?:and|as well as|and also|and even|or)\s+)?|\s+(?:and|as well as|and also|and even|or)\s+)(?:(?:in|at|on)\s+)?(?:the\s+(?:city|town|village|cities|towns|villages|province|region|district)\s+of\s+)?$/i;
+/**
+ * Joins of a list of places beside LIST_GAP's: "and in the city of", "as well as", "and even";
+ * and coordinated targets each at its own place ("stormed the army headquarters in Rawalpindi and
+ * the corps commander's residence in Lahore").
+ */
+const EVENT_LIST_GAP = /^(?:\s*,\s*(?:(?:and|as well as|and also|and even|or)\s+)?|\s+(?:and|as well as|and also|and even|or)\s+)(?:(?:in|at|on)\s+)?(?:the\s+(?:city|town|village|cities|towns|villages|province|region|district)\s+of\s+)?$|^\s*,?\s+and\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){1,4}?(?:in|at)\s+$/i;
 
 /** An event noun a date is the attribute of: "the April 22 terror attack", "Monday's strike". */
 const ATTRIBUTIVE_EVENT = /^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(attacks?|strikes?|air\s?strikes?|bombings?|massacres?|assaults?|offensive|raids?|ambush|explosions?|blasts?|killings?)\b/i;

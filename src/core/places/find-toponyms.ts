@@ -128,7 +128,8 @@ function unknownListMembers(article: CleanedArticle, found: Toponym[], commonWor
   const taken = overlapsAny(found);
   const endingAt = new Map(found.map((t) => [t.end, t]));
   const startingAt = new Map(found.map((t) => [t.start, t]));
-  const isName = (run: string) => run.split(/\s+/).every((w) => !NOT_NAMES.test(w) && !commonWords.has(w.toLowerCase()) && w !== w.toUpperCase());
+  // "… in Rawalpindi and Corps Commander's residence in Lahore": a possessive owns what follows it; it names no place.
+  const isName = (run: string) => !/['’]s$/u.test(run) && run.split(/\s+/).every((w) => !NOT_NAMES.test(w) && !commonWords.has(w.toLowerCase()) && w !== w.toUpperCase());
   const isAnchor = (t: Toponym) => t.role === 'literal' && LISTED_KINDS.has(t.candidates[0]?.place.kind ?? '');
   const added = new Map<number, Toponym>();
   const add = (start: number, surface: string, sentence: number) => {
