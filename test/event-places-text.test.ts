@@ -55,6 +55,8 @@ describe('isDateline', () => {
     // A dateline that names two places: each is the dateline's.
     [' date 2025-05-08 JAMMU/SRINAGAR, 7 May: At least 12 people', 'JAMMU', true],
     [' date 2025-05-08 JAMMU/SRINAGAR, 7 May: At least 12 people', 'SRINAGAR', true],
+    // Far into a long line: no dateline (and no scan back to the line's start).
+    [`${'word '.repeat(40)}PESHAWAR: A confrontation`, 'PESHAWAR', false],
   ])('%s', (text, name, expected) => {
     const start = text.indexOf(name);
     expect(isDateline(text, { start, end: start + name.length })).toBe(expected);

@@ -44,9 +44,8 @@ export function findTemporalExpressions(article: CleanedArticle, publication: Pu
       }
       here.push(expr);
     }
-    out.push(...anchoredDays(text, sentence.start, here, out.slice(-ANCHOR_REACH)));
-    out.push(...here);
-    out.sort((a, b) => a.start - b.start);
+    const anchored = anchoredDays(text, sentence.start, here, out.slice(-ANCHOR_REACH));
+    out.push(...(anchored.length ? [...anchored, ...here].sort((a, b) => a.start - b.start) : here));
   }
   return out;
 }

@@ -83,9 +83,16 @@ const SHORT_MONTH_DAY = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sep
 /** What follows a dateline's place: a country or state, a date, an agency in brackets, then a colon or a dash. */
 const DATELINE_AFTER = new RegExp(String.raw`^(?:\/\p{Lu}[\p{Lu}\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?)*(?:,\s*\p{Lu}[\p{L}.'’ -]{1,40}?)?(?:,?\s*${SHORT_MONTH_DAY})?,?\s*(?:\([^()\n]{2,80}\)\s*)?(?:[:\-–—]|(?<=\))\s+\p{Lu})`, 'u');
 
+/** The longest text a dateline's place may follow on its line: markup, a page's date stamp, another place and a slash. */
+const DATELINE_LEAD_CHARS = 80;
+
 /** Whether a mention is the place of a wire dateline ("PESHAWAR:", "DUBAI, United Arab Emirates —", "Beirut, May 14 (IANS)"): first on its line. */
 export function isDateline(text: string, mention: Span): boolean {
-  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  // What may stand before a dateline's place on its line is short: look no further back than that.
+  const from = Math.max(0, mention.start - DATELINE_LEAD_CHARS);
+  const newline = text.lastIndexOf('\n', mention.start - 1);
+  if (newline < from && from > 0) return false;
+  const lineStart = newline + 1;
   // Only markup before it on its line, or a page's date stamp (" date 2024-09-09 PESHAWAR: …").
   // "JAMMU/SRINAGAR, 7 May:": each place of a dateline that names two.
   if (!/^[\s*_>#]*(?:(?:date|published|updated)?:?\s*\d{4}-\d\d-\d\d\s+)?(?:\p{Lu}[\p{Lu}\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?\/)*$/iu.test(text.slice(lineStart, mention.start))) return false;

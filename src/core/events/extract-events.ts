@@ -150,8 +150,13 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
   // Places the gazetteer lacks, named by a settlement phrase and placed near a known one.
   const unknown = mentions.filter((m) => m.role === 'literal' && !m.place && m.near && !inBoilerplate(m));
   const unknownIn = spansWithin(unknown);
-  // The places the story names outside its dateline.
-  const elsewhere = literal.filter((m) => !isDateline(text, m));
+  // The countries of the places the story names outside its dateline. A dateline in a country the
+  // story names nowhere else, when it names others ("Beirut, (APP) Syrian security forces deployed …
+  // on the Mediterranean coast"), says where the reporter files from: the event takes the story's
+  // place instead.
+  const elsewhere = new Set(literal.filter((m) => !isDateline(text, m)).map((m) => m.place!.countryCode));
+  const onlyDateline = (found: LocatedPlace[]) => found.length > 0 && found.every((p) => p.mention && isDateline(text, p.mention));
+  const abroad = (found: LocatedPlace[]) => elsewhere.size > 0 && found.every((p) => !elsewhere.has(p.place.countryCode));
   const theatre = mainTheatre(literal);
   const countryName = countryNamer(mentions);
   const pubDay = publication.published ? dayNumber(publication.published) : null;
@@ -185,11 +190,6 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const reach = literal.slice(lastBelow(literalStarts, sentences[Math.max(0, i - ANAPHOR_REACH)].start), lastBelow(literalStarts, s.end));
     // A clause whose only place is the dateline ("JAMMU/SRINAGAR, 7 May: At least 12 people were
     // killed …"): the place the rest of its sentence names ("… in Jammu and Kashmir") is a better one.
-    // A dateline in a country the story names nowhere else, when it names others ("Beirut, (APP) Syrian security forces
-    // deployed … on the Mediterranean coast") says where the reporter files from: the event takes
-    // the story's place instead.
-    const onlyDateline = (found: LocatedPlace[]) => found.length > 0 && found.every((p) => p.mention && isDateline(text, p.mention));
-    const abroad = (found: LocatedPlace[]) => elsewhere.length > 0 && found.every((p) => !elsewhere.some((m) => m.place!.countryCode === p.place.countryCode));
     const places = cands.map((c) => {
       const own = placesIn(text, c.spans, reach, sentences, unknownIn(s));
       if (!onlyDateline(own)) return own;
@@ -332,10 +332,11 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     // "Police fired tear gas and arrested dozens of people": arrests at a protest are that protest's
     // policing (ACLED: a protest with intervention), not an event of their own.
     const protest = merged.find((c) => c.type === 'Protests' || c.type === 'Riots');
-    if (protest && merged.some((c) => c.subType === 'Arrests')) {
-      for (const c of merged.filter((m) => m.subType === 'Arrests')) protest.spans = [...protest.spans, ...c.spans].sort((a, b) => a.start - b.start);
-      if (protest.subType === 'Peaceful protest') protest.subType = 'Protest with intervention';
-      merged.splice(0, merged.length, ...merged.filter((m) => m.subType !== 'Arrests'));
+    const arrests = protest ? merged.filter((c) => c.subType === 'Arrests') : [];
+    if (arrests.length) {
+      protest!.spans = [...protest!.spans, ...arrests.flatMap((c) => c.spans)].sort((a, b) => a.start - b.start);
+      if (protest!.subType === 'Peaceful protest') protest!.subType = 'Protest with intervention';
+      merged.splice(0, merged.length, ...merged.filter((m) => !arrests.includes(m)));
     }
     // A movement, closure or displacement told beside violence is part of that violence.
     if (!merged.some((c) => c.violent)) return merged;
@@ -386,7 +387,9 @@ export function extractEvents(input: ExtractEventsInput): ConflictEvent[] {
     const prev = sentences[d.sentence - 1];
     if (!pick && prev && prev.paragraph === s.paragraph) {
       // The day of the event the sentence before tells, if it told one; else its last day.
-      const before = events.slice(0, n).reverse().find((e) => e.sentence.start === prev.start && e.dateText && e.date);
+      // Events are in text order: only the few just before this one can be the previous sentence's.
+      let before: ConflictEvent | undefined;
+      for (let k = n - 1; k >= 0 && events[k].sentence.start >= prev.start; k--) if (events[k].sentence.start === prev.start && events[k].dateText && events[k].date) before = events[k];
       if (before) return { date: before.date, precision: before.datePrecision, dateText: before.dateText, dateSpan: before.dateSpan };
       pick = best(eventDatesIn(prev).filter((t) => !datesAnotherEvent(t, null)), prev.end);
     }

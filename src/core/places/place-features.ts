@@ -83,17 +83,19 @@ export function occurrenceFeatures(candidate: Candidate, t: Toponym, ctx: Candid
   if (ctx.proximity !== null) f.push(featureName('proximity:', proximityBucket(ctx.proximity)));
   // "Petrovka", an old name of Kurakhove and the name of a village: the name a place bears now
   // is likelier meant than one of its other names.
-  if (candidate.match === 'exact' && placeNameKey(p) !== looseKey(t.surface)) f.push('alternate-name');
+  if (candidate.match === 'exact' && placeNameKey(p) !== surfaceKey(t)) f.push('alternate-name');
   return f;
 }
 
-/** The loose key of a place's own name, memoised by place (candidates are shared and frozen). */
-const nameKeys = new WeakMap<Place, string>();
-function placeNameKey(p: Place): string {
-  let key = nameKeys.get(p);
-  if (key === undefined) nameKeys.set(p, (key = looseKey(p.name)));
+/** Loose keys of places' own names and of the names as written, memoised by object (both are read once per candidate). */
+const nameKeys = new WeakMap<Place | Toponym, string>();
+function memoKey(o: Place | Toponym, name: string): string {
+  let key = nameKeys.get(o);
+  if (key === undefined) nameKeys.set(o, (key = looseKey(name)));
   return key;
 }
+const placeNameKey = (p: Place) => memoKey(p, p.name);
+const surfaceKey = (t: Toponym) => memoKey(t, t.surface);
 
 const RANKS = ['rank:0', 'rank:1', 'rank:2', 'rank:3', 'rank:4'];
 const POPULATION_BUCKETS = ['0', '1', '2', '3', '4', '5', '6', '7', '8'];

@@ -146,7 +146,7 @@ export function sentenceCandidates(
     if (abbreviation) stop += 1;
     const after = tokens[end];
     // "Idlib Province", or before the name: "the southern region of Odesa", "the province of Idlib".
-    const kindWord = (after && after.gap.trim() === '' ? KIND_WORDS.get(after.lower) : undefined) ?? areaKindBefore(tokens, i);
+    const kindWord = (after && after.gap.trim() === '' ? KIND_WORDS.get(after.lower) : undefined) ?? areaKindBefore(tokens, i, resources.gazetteer);
     result.push({
       start,
       end: stop,
@@ -444,8 +444,6 @@ export function isBig(candidates: Candidate[]): boolean {
   );
 }
 
-/** A capitalised adjective of a people ("the southern Ukrainian region of Odesa"), not a name. */
-const DEMONYM_LIKE = /(?:ian|ean|an|ese|ish|i|ic)$/u;
 /** Kinds an "X of" before a name gives it: "the region of Odesa", "the state of Borno", "the city of Aleppo". */
 const KIND_OF: ReadonlySet<PlaceKind> = new Set(['admin1', 'region', 'admin2', 'city', 'town', 'village']);
 
@@ -453,8 +451,9 @@ const KIND_OF: ReadonlySet<PlaceKind> = new Set(['admin1', 'region', 'admin2', '
  * The kind of "the region of", "the city of" right before token `i`, if any; not of a named part
  * ("the Novobavarsky district of Kharkiv" is a district of the city, not the district Kharkiv).
  */
-function areaKindBefore(tokens: Token[], i: number): PlaceKind | undefined {
-  const named = tokens[i - 3]?.capitalised && !DEMONYM_LIKE.test(tokens[i - 3].text);
+function areaKindBefore(tokens: Token[], i: number, gazetteer: Gazetteer): PlaceKind | undefined {
+  // A capitalised word there is a named part, unless it is a people's adjective ("the southern Ukrainian region of Odesa").
+  const named = tokens[i - 3]?.capitalised && gazetteer.demonymsOf(normalizeName(tokens[i - 3].text)).length === 0;
   if (tokens[i - 1]?.lower !== 'of' || !/^[ \u00a0]+$/u.test(tokens[i].gap) || named) return undefined;
   const kind = tokens[i - 2] ? KIND_WORDS.get(tokens[i - 2].lower) : undefined;
   return kind && KIND_OF.has(kind) ? kind : undefined;
